@@ -60,7 +60,9 @@ class AtomicWriter:
     """Write lines to ``path`` atomically (temp file + ``os.replace``), or to stdout for ``-``.
 
     Use as a context manager: on a clean exit the file appears whole; on an exception the
-    temporary file is removed and any previous file at ``path`` is left untouched. With
+    temporary file is removed and any previous file at ``path`` is left untouched. A target that
+    exists but is not a regular file (``/dev/null``, a named pipe) is written to directly: renaming
+    over it would replace a device or pipe with a plain file. With
     ``append_to_existing=True`` the previous content is copied first, which is how ``--resume``
     extends an output while still never exposing a partial line.
     """
@@ -76,6 +78,9 @@ class AtomicWriter:
             self._stream = sys.stdout
             return self
         target = Path(self.path)
+        if target.exists() and not target.is_file():
+            self._stream = open(target, "w", encoding="utf-8", newline="\n")
+            return self
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
             raise FileNotFoundError(f"output folder does not exist: {folder}")
@@ -102,8 +107,10 @@ class AtomicWriter:
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         if self._stream is None or self._tmp is None:
-            if self._stream is not None:
+            if self._stream is sys.stdout:
                 self._stream.flush()
+            elif self._stream is not None:
+                self._stream.close()
             return
         self._stream.close()
         if exc_type is None:

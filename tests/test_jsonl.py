@@ -48,3 +48,9 @@ def test_atomic_writer_append_mode_keeps_whole_lines_and_drops_a_partial_one(tmp
 def test_atomic_writer_refuses_a_missing_output_folder(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError), AtomicWriter(tmp_path / "missing" / "out.jsonl"):
         pass
+
+
+def test_atomic_writer_writes_into_a_device_instead_of_replacing_it() -> None:
+    with AtomicWriter("/dev/null") as writer:
+        writer.write({"id": "1"})
+    assert Path("/dev/null").is_char_device()
