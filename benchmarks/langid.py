@@ -1,0 +1,234 @@
+"""Language identification benchmark: normalizer vs plain seeded langdetect, same texts.
+
+Texts: ``benchmarks/data/langid/<code>.txt`` (one news-style sentence per line, written by the
+team; Serbian is written in Cyrillic and also measured transliterated to Latin as ``sr-Latn``)
+plus titles, sentences and articles cut from ``samples/src/articles/*.toml`` when present.
+Length classes are derived deterministically from the sentences:
+
+- ``word``: per sentence, its two longest words that occur in no other language's texts (a word
+  spelled the same in two languages is not decidable, so it is not asked);
+- ``two``: the two pairs of adjacent words with the most letters (pairs not overlapping);
+- ``title``: the first 4-9 words (the count cycles with the sentence number);
+- ``sentence``: the sentence;
+- ``article``: 8 consecutive sentences (rotating, so each language gets as many as it has lines).
+
+A text that also occurs, verbatim, in another language's texts of the same class (Croatian and
+Bosnian share many sentences) is dropped from both: no detector can decide it.
+
+Prints accuracy per language and class, the macro average per class, texts per second per core
+(CPU time of this process, so that other load on the machine does not distort it), the top
+confusions, and ``import + first detection`` time and peak RSS (in a fresh process).
+
+    .venv/bin/python benchmarks/langid.py [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import time
+import tomllib
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "benchmarks" / "data" / "langid"
+SAMPLES = REPO / "samples" / "src" / "articles"
+CLASSES = ("word", "two", "title", "sentence", "article")
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+SR_LATIN = dict(zip("абвгдђежзијклмнопрстћуфхцчшАБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШ",
+                    "abvgdđežzijklmnoprstćufhcčšABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠ", strict=True))
+SR_LATIN.update({"љ": "lj", "њ": "nj", "џ": "dž", "Љ": "Lj", "Њ": "Nj", "Џ": "Dž"})
+
+
+def load_sentences() -> dict[str, list[str]]:
+    """label -> sentences; the label is the language code (``sr-Latn`` for transliterated sr)."""
+    corpus = {}
+    for path in sorted(DATA.glob("*.txt")):
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        corpus[path.stem] = lines
+    if "sr" in corpus:
+        corpus["sr-Latn"] = ["".join(SR_LATIN.get(c, c) for c in line) for line in corpus["sr"]]
+    return corpus
+
+
+def sample_texts() -> dict[str, dict[str, list[str]]]:
+    """class -> label -> texts cut from the sample corpus (titles, sentences, whole articles)."""
+    cut: dict[str, dict[str, list[str]]] = {
+        name: defaultdict(list) for name in ("title", "sentence", "article")
+    }
+    for path in sorted(SAMPLES.glob("*.toml")):
+        try:
+            page = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError):
+            continue
+        lang, paragraphs = page.get("language"), page.get("paragraphs") or []
+        if not lang or page.get("kind", "article") != "article":
+            continue
+        if page.get("title"):
+            cut["title"][lang].append(page["title"])
+        for paragraph in paragraphs:
+            sentences = re.split(r"(?<=[.!?])\s+", paragraph)
+            cut["sentence"][lang].extend(s for s in sentences if len(s.split()) >= 5)
+        if paragraphs:
+            cut["article"][lang].append("\n\n".join(paragraphs))
+    return cut
+
+
+def expected(label: str) -> str:
+    return label.split("-", 1)[0]
+
+
+def derive(corpus: dict[str, list[str]]) -> dict[str, dict[str, list[str]]]:
+    """class -> label -> texts, following the rules in the module docstring."""
+    words_of = {label: {w.lower() for s in lines for w in WORD.findall(s)} for label, lines in corpus.items()}
+    classes: dict[str, dict[str, list[str]]] = {name: {} for name in CLASSES}
+    for label, lines in corpus.items():
+        others = set().union(
+            *(words for other, words in words_of.items() if expected(other) != expected(label))
+        )
+        singles, pairs, titles = [], [], []
+        for number, sentence in enumerate(lines):
+            words = WORD.findall(sentence)
+            decidable = [w for w in words if w.lower() not in others and len(w) >= 4]
+            singles.extend(sorted(decidable, key=len, reverse=True)[:2])
+            starts = sorted(range(len(words) - 1), key=lambda i: -(len(words[i]) + len(words[i + 1])))
+            chosen = starts[:1] + [i for i in starts[1:] if starts and abs(i - starts[0]) > 1][:1]
+            pairs.extend(f"{words[i]} {words[i + 1]}" for i in chosen)
+            tokens = sentence.rstrip(".!?").split()
+            titles.append(" ".join(tokens[: 4 + number % 6]))
+        classes["word"][label] = list(dict.fromkeys(singles))
+        classes["two"][label] = list(dict.fromkeys(pairs))
+        classes["title"][label] = titles
+        classes["sentence"][label] = lines
+        classes["article"][label] = [" ".join((lines * 2)[i : i + 8]) for i in range(len(lines))]
+    for by_label in classes.values():
+        owners: dict[str, set[str]] = defaultdict(set)
+        for label, texts in by_label.items():
+            for text in texts:
+                owners[text.lower()].add(expected(label))
+        for label, texts in by_label.items():
+            by_label[label] = [text for text in texts if len(owners[text.lower()]) == 1]
+    return classes
+
+
+def normalizer_detector():
+    from normalizer.detect import detect_language
+
+    return lambda text: detect_language(text).code
+
+
+def langdetect_detector():
+    from langdetect import DetectorFactory, LangDetectException, detect
+
+    aliases = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
+
+    def run(text: str) -> str:
+        DetectorFactory.seed = 0
+        try:
+            code = detect(text)
+        except LangDetectException:
+            return "und"
+        return aliases.get(code, code)
+
+    return run
+
+
+def evaluate(detector, classes, limit: int | None):
+    """-> {class: {label: (correct, total)}}, {class: seconds}, {class: count}, Counter of confusions."""
+    scores: dict[str, dict[str, tuple[int, int]]] = {}
+    seconds: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    confusions: Counter[tuple[str, str, str]] = Counter()
+    for name, by_label in classes.items():
+        scores[name], elapsed, count = {}, 0.0, 0
+        for label, texts in sorted(by_label.items()):
+            texts = texts[:limit] if limit else texts
+            start = time.process_time()  # CPU time: texts per second per core, whatever the load
+            answers = [detector(text) for text in texts]
+            elapsed += time.process_time() - start
+            count += len(texts)
+            right = sum(answer == expected(label) for answer in answers)
+            scores[name][label] = (right, len(texts))
+            for answer in answers:
+                if answer != expected(label):
+                    confusions[(name, label, answer)] += 1
+        seconds[name], counts[name] = elapsed, count
+    return scores, seconds, counts, confusions
+
+
+def startup_cost() -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of ``import normalizer`` + one detection in a fresh process."""
+    code = (
+        "import time, resource; t = time.perf_counter(); import normalizer; "
+        "normalizer.detect_language('Guvernul a anunțat noi măsuri'); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    seconds, rss = out.stdout.split()
+    return float(seconds), float(rss)
+
+
+def percent(right: int, total: int) -> str:
+    return f"{100 * right / total:5.1f}" if total else "    -"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, help="at most N texts per language and class")
+    parser.add_argument("--no-langdetect", action="store_true", help="skip the langdetect baseline")
+    args = parser.parse_args()
+
+    classes = derive(load_sentences())
+    for name, by_label in sample_texts().items():
+        for lang, texts in by_label.items():
+            classes[name][f"{lang}-samples"] = texts
+    seconds0, rss = startup_cost()
+    engines = {"normalizer": normalizer_detector()}
+    if not args.no_langdetect:
+        engines["langdetect"] = langdetect_detector()
+    for detector in engines.values():
+        detector("warm up: load the models before timing")
+    results = {engine: evaluate(detector, classes, args.limit) for engine, detector in engines.items()}
+
+    labels = sorted({label for by_label in classes.values() for label in by_label})
+    head = " ".join(f"{name:>13}" for name in CLASSES)
+    print(f"accuracy % per language (normalizer / langdetect)\n{'lang':<12} {head}")
+    for label in labels:
+        cells = []
+        for name in CLASSES:
+            parts = [results[e][0][name].get(label) for e in engines]
+            if parts[0] is None:
+                cells.append(f"{'':>13}")
+                continue
+            cells.append(f"{'/'.join(percent(*p).strip() for p in parts):>13}")
+        print(f"{label:<12} {' '.join(cells)}")
+    print()
+    print(f"{'macro-average':<24} " + " ".join(f"{name:>9}" for name in CLASSES))
+    for engine in engines:
+        scores, seconds, counts, _ = results[engine]
+        macro = []
+        for name in CLASSES:
+            values = [r / t for r, t in scores[name].values() if t]
+            macro.append(f"{100 * sum(values) / len(values):9.1f}" if values else f"{'-':>9}")
+        print(f"{engine + ' accuracy %':<24} " + " ".join(macro))
+        print(f"{engine + ' texts/s':<24} " + " ".join(f"{counts[n] / seconds[n]:9.0f}" for n in CLASSES))
+    if len(engines) == 2:
+        def rate(engine: str, name: str) -> float:
+            return results[engine][2][name] / results[engine][1][name]
+
+        ratio = [rate("normalizer", n) / rate("langdetect", n) for n in CLASSES]
+        print(f"{'speed ratio (x langdetect)':<24} " + " ".join(f"{r:9.1f}" for r in ratio))
+    for engine in engines:
+        print(f"\ntop confusions, {engine} (class, language -> answer: count)")
+        for (name, label, answer), count in results[engine][3].most_common(12):
+            print(f"  {name:<8} {label:>10} -> {answer:<4} {count}")
+    print(f"\nimport normalizer + first detection: {seconds0:.2f} s, peak RSS {rss:.0f} MB "
+          "(fresh process, warm model cache)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,375 @@
+"""Letter, script and word evidence for language detection.
+
+Statistical detectors see byte n-grams; on a five-word title they often cannot tell Czech from
+Slovak or Serbian from Macedonian, yet one letter (ř, ľ, ђ, ѓ) or one function word ("је", "во")
+settles it. This module holds that knowledge as plain data: the letters each language writes, the
+script of each language, and short lists of words that separate the members of a close group.
+The lists are written by the team from grammar-book knowledge, not learned from any corpus.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+_CYR_RU = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+_CYR_SR = "абвгдђежзијклљмнњопрстћуфхцчџш"
+_LAT_SH = "čćđšž"
+
+# Letters beyond ASCII a-z that each language writes natively (lower case). A Latin-script language
+# without an entry writes only ASCII letters; a letter outside a language's set is evidence against
+# it. Cyrillic-script languages list their whole alphabet, because the letters they *lack* (bg has
+# no ы, mk has no щ, uk has no ы/э) are as telling as the ones they have.
+ALPHABETS: dict[str, str] = {
+    "af": "áéèêëíîïóôúûý",
+    "az": "çəğıöşüi̇",
+    "be": "абвгдеёжзійклмнопрстуўфхцчшыьэюя'",
+    "bg": "абвгдежзийклмнопрстуфхцчшщъьюяѝ",
+    "bs": _LAT_SH,
+    "ca": "àçéèíïòóúüŀ·",
+    "cs": "áčďéěíňóřšťúůýž",
+    "cy": "âêîôûŵŷáéíóúàèìòùäëïöüẁẃẅỳý",
+    "da": "æøåéáó",
+    "de": "äöüßéè",
+    "en": "éè",
+    "es": "áéíñóúü",
+    "et": "äöõüšž",
+    "eu": "ñ",
+    "fi": "äöåšž",
+    "fr": "àâæçéèêëîïôœùûüÿ",
+    "ga": "áéíóú",
+    "gl": "áéíñóúü",
+    "hr": _LAT_SH,
+    "hu": "áéíóöőúüű",
+    "id": "é",
+    "is": "áðéíóúýþæö",
+    "it": "àèéìíîòóù",
+    "kk": _CYR_RU + "әғқңөұүһі",
+    "ky": _CYR_RU + "ңөү",
+    "lt": "ąčęėįšųūž",
+    "lv": "āčēģīķļņšūž",
+    "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџшѐѝ",
+    "mn": _CYR_RU + "өү",
+    "ms": "é",
+    "mt": "ċġħżàèìòù",
+    "nb": "æøåéèòóô",
+    "nl": "éëïóöüèáà",
+    "pl": "ąćęłńóśźż",
+    "pt": "àáâãçéêíóôõú",
+    "ro": "ăâîșțşţ",
+    "ru": _CYR_RU,
+    "sk": "áäčďéíĺľňóôŕšťúýž",
+    "sl": _LAT_SH,
+    "sq": "çë",
+    "sr": _LAT_SH + _CYR_SR,
+    "sv": "åäöé",
+    "sw": "",
+    "tl": "ñ",
+    "tr": "çğıöşüâîû",
+    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'ʼ",
+    "uz": "ʻʼ'" + _CYR_RU + "ўқғҳ",
+    "vi": "àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ",
+}
+
+# The script(s) each supported language is written in; languages of a script that nobody else in
+# the supported set uses (el, he, ko, th, ...) are decided by the script alone.
+SCRIPTS: dict[str, tuple[str, ...]] = {
+    **{code: ("LATIN",) for code in ALPHABETS},
+    **{code: ("CYRILLIC",) for code in ("be", "bg", "kk", "ky", "mk", "mn", "ru", "uk")},
+    "sr": ("CYRILLIC", "LATIN"),
+    "uz": ("LATIN", "CYRILLIC"),
+    "am": ("ETHIOPIC",),
+    "ar": ("ARABIC",),
+    "fa": ("ARABIC",),
+    "ur": ("ARABIC",),
+    "bn": ("BENGALI",),
+    "el": ("GREEK",),
+    "gu": ("GUJARATI",),
+    "he": ("HEBREW",),
+    "hi": ("DEVANAGARI",),
+    "mr": ("DEVANAGARI",),
+    "ne": ("DEVANAGARI",),
+    "hy": ("ARMENIAN",),
+    "ja": ("HIRAGANA", "KATAKANA", "CJK"),
+    "ka": ("GEORGIAN",),
+    "km": ("KHMER",),
+    "kn": ("KANNADA",),
+    "ko": ("HANGUL",),
+    "ml": ("MALAYALAM",),
+    "pa": ("GURMUKHI",),
+    "si": ("SINHALA",),
+    "ta": ("TAMIL",),
+    "te": ("TELUGU",),
+    "th": ("THAI",),
+    "zh": ("CJK",),
+}
+
+# Serbian is written ekavian ("reka", "mesto"), Croatian and Bosnian ijekavian ("rijeka",
+# "mjesto"); Bosnian shares many words with Serbian that Croatian replaces ("hiljada"/"tisuća").
+_EKAVIAN = (
+    "gde ovde onde negde nigde uvek posle pre vreme vremena deca dete decom decu deci mesto mesta "
+    "mestu mesec meseca meseci mesečno svet sveta svetu svetski svetske cena cene cenu cenama "
+    "reka reke rekom lepo lep vest vesti nedelja nedelje nedelju nedeljno sledeće sledećeg "
+    "sledeći primer hteo video belo beli bela hleb leto leta lekar lekari lekara lekove lekova "
+    "lečenje lečenja decenija deceniji decenije bezbednost bezbedniji bezbednije podela rešenje "
+    "mera mere meru deo delu reč reči rečima pesma pesme pesmu pevač pevačica verovatno veoma "
+    "sever severa severu vetar vetra poverenje posetilaca posetioci sneg snega dve dvema "
+    "tromesečje ostrva celu cela ceo celog celi proleće proleća ponedeljak ponedeljka mleko "
+    "mleka predsednik predsednika predsednica predsedništvo potpredsednik zamenik zamena "
+    "promena promene promenu poslednji poslednje poslednjih poslednjem poslednja uspeh uspeo "
+    "uspela vera tela telo telu sedište obavešten obaveštenje obaveštava obezbedi obezbediti "
+    "obezbeđen smer smernice sreda sredu srede"
+)
+_BS_SR = (
+    "hiljada hiljade hiljadu šta fudbal fudbalski voz voza univerzitet univerziteta avion "
+    "aviona muzika muzike januar januara februar februara mart marta april aprila maj maja jun "
+    "juna jul jula septembar septembra oktobar oktobra oktobru novembar novembra decembar "
+    "decembra niko neko ko tokom fabrika fabrike plata plate platu nivo nivoa decenija deceniji "
+    "ponovo opozicija opozicije ambasador biblioteke biblioteka uhapsila uhapsio tim lider "
+    "penala povrede povreda put puta putevima stepeni stepena budžet prevoz naredne narednih "
+    "naredne naučnici šina šine šinama inostranstvu inostranstvo aerodrom aerodroma "
+    "vakcinacija vakcinaciju spasioci toplotni pozorište kompanija kompanije firma firme"
+)
+
+# Words that separate the members of a close group. A word belongs here only when it is common in
+# news prose of its language and absent (or rare) in the other members of the group.
+MARKERS: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "sr": "је у су био била били биће који која које сви данас каже рекао рекла због након "
+        "између такође већ са ће али овај ова године што шта њихов њихова београд београду "
+        "србија србије србији beograd beogradu "
+        + _EKAVIAN + " " + _BS_SR + " istorija istorije saopštio saopštila saopštenje srbija srbije",
+        "hr": "tisuća tisuće tisuću što tjedan tjedna tjedno kruh sveučilište sveučilišta "
+        "nogomet nogometni zrakoplov zrakoplovna glazba glazbe siječnja veljače ožujka travnja "
+        "svibnja lipnja srpnja kolovoza rujna listopada studenoga prosinca siječanj veljača "
+        "ožujak travanj svibanj lipanj srpanj kolovoz rujan listopad studeni prosinac vlak "
+        "tijekom izvješće priopćenje priopćila priopćio vijeće obitelj obitelji povijest "
+        "gospodarstvo gospodarstva ravnatelj tvrtka tvrtke tvrtki tvornica tvornice jučer "
+        "hrvatska hrvatske zagreb zagrebu sabor sabora postotak mirovina mirovine oporba oporbe "
+        "veleposlanik knjižnica knjižnice uhitila uhitio uhićen prosvjed prosvjedovali momčad "
+        "jedanaesterac jedanaesteraca ozljeda ozljede čelnik čelnica ponovno cesta ceste cestu "
+        "razina razinu desetljeće desetljeća stupnjeva županija županije prijevoz proračun "
+        "plaća plaće plaću iduće idućeg idući znanstvenici tračnica tračnice tračnica nitko "
+        "posjetitelja inozemstvu inozemstvo zračna zračne cijepljenje spašavatelji toplinski "
+        "kazalište dulje glasovalo svojeg izvješća tko netko nitko",
+        "bs": _BS_SR + " historija historije historiji sedmica sedmice sedmicu hljeb lahko sahat "
+        "sahata kahva kahve sarajevo sarajevu bih federacije federacija kantona kanton kantonu "
+        "bošnjaci bošnjaka općina općine općini uopće saopćila saopćio saopćenje također "
+        "mjesec mjeseca",
+        "mk": "во со ќе е беше ги го ја ѝ нивната нивниот повеќе денес вели тоа оваа овој "
+        "сите меѓу владата владаат скопје македонија македонија северна од но исто така "
+        "бил била биле рече кои која што според после пред годинава година",
+        "bg": "в с ще е беше ги го я нейната техния повече днес казва това тази този всички "
+        "между правителството софия българия но също така бил била били каза които която "
+        "според след преди година",
+        "cs": "se jako byl byla byli bylo který která které nebo podle také ještě jsem jsme "
+        "jsou když pro ve ze jen řekl uvedl město roce lidí může musí mezi bude budou již "
+        "tedy proto kde jak až přes protože něco není nejsou tento tato toto čr praha praze",
+        "sk": "sa aj ako bol bola boli bolo ktorý ktorá ktoré alebo podľa tiež ešte som sme "
+        "sú keď pre vo zo len povedal uviedol mesto roku ľudí môže musí medzi bude budú už "
+        "teda preto kde ako až cez pretože niečo nie sú tento táto toto sr bratislava "
+        "bratislave vláda vlády",
+        "nb": "tjue tretti førti femti seksti sytti åtti nitti sør ikkje blir nei "
+        "av ble blitt mye noe noen etter mellom gjennom sier enn nå fikk regjeringen "
+        "sykehus uke bli hadde ut opp tilbake mot kveld meg deg seg vei sa gjøre høy nytt "
+        "siste ikke hva norge norske oslo bergen kommunen fylket stortinget politiet "
+        "statsministeren gikk hvordan selv også kroner",
+        "da": "tyve tredive fyrre halvtreds tres halvfjerds firs halvfems syd bliver "
+        "af blev blevet meget noget nogen efter mellem gennem siger end nu fik regeringen "
+        "sygehus uge blive havde ud op tilbage mod aften mig dig sig vej sagde gøre høj nyt "
+        "sidste ikke hvad danmark danske københavn aarhus kommunen regionen folketinget "
+        "politiet statsministeren gik hvordan selv også kroner",
+        "ms": "kerajaan polis wang bahawa kerana peratus bilion trilion berkata pejabat "
+        "hospital negeri mesti ialah iaitu beliau daripada selepas sahaja baharu ramai "
+        "kenderaan bandar syarikat ringgit kes isu projek memandu mahu malaysia kuala lumpur "
+        "datuk jurulatih jururawat kakitangan pelancong tiada berhampiran mendadak amaran "
+        "pusingan cukai perniagaan kanak-kanak menggesa isnin khamis jumaat ahad mac jun julai "
+        "ogos disember mangsa mesyuarat tarikh rancangan berbanding laluan perlembagaan "
+        "mengarahkan doktor tentera percuma hujung bersendirian menyukarkan bot ujian "
+        "pinggang tuaian lebuh dasar ketua sempena sekiranya",
+        "id": "setelah sesudah saja mobil proyek kasus perusahaan pengadilan mau bilang "
+        "pemerintah polisi uang bahwa karena persen miliar triliun mengatakan kantor provinsi "
+        "kemarin sepeda bisa harus anda indonesia jakarta rupiah warga pekan wali dpr dprd "
+        "pajak pelatih perawat wisatawan darurat survei senin kamis jumat maret juni juli "
+        "agustus desember korban rapat tanggal rencana dibanding jalur pegunungan konstitusi "
+        "memerintahkan dokter tentara gratis ujung sendirian menyulitkan perahu ginjal panen "
+        "tol kebijakan tim mahasiswa lansia anjlok keran sepak supaya nggak",
+        "ca": "els amb per és aquest aquesta també però més fins segons perquè havia va van "
+        "seva seu pel pels hi ho molt any anys dilluns dimarts dimecres dijous divendres "
+        "ciutat govern ajuntament després avui ahir nou nova tot tots totes quan on les "
+        "dels una catalunya barcelona generalitat",
+        "es": "los las del con por para pero más también según porque había su sus muy año "
+        "años lunes martes miércoles jueves viernes ciudad gobierno ayuntamiento mientras "
+        "después hoy ayer nuevo nueva todo todos cuando donde y el españa madrid",
+    }.items()
+}
+
+# Close groups: marker words only count between members of one group, so that a Slovene "je" does
+# not vote for Serbian.
+CLOSE_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"sr", "hr", "bs", "sl"}),
+    frozenset({"mk", "bg", "sr", "ru"}),
+    frozenset({"ru", "uk", "be"}),
+    frozenset({"cs", "sk"}),
+    frozenset({"nb", "da", "sv"}),
+    frozenset({"ms", "id"}),
+    frozenset({"ca", "es", "gl", "pt"}),
+)
+
+# Groups whose writers often drop diacritics online ("Cesko", "sta"): their markers also count in
+# ASCII-folded form, unless that form is a marker of another member of the group.
+_FOLDED_GROUPS = ("cs", "sk", "sr", "hr", "bs")
+
+# Word shapes that mark a language within its close group: (pattern, exceptions).
+# - hr, bs: "ije"/"je" after a consonant where Serbian writes "e" (rijeka/reka, mjesto/mesto);
+#   "nije" (is not), case endings of -ija nouns ("energije") and loans ("projekat", "klijent",
+#   "premijer") have the sequence in every variant;
+# - sr: the future written as one word ("radiće", "biće"; hr and bs write "radit će");
+# - ru: adjective endings -ого/-его/-ую, which Bulgarian and Macedonian do not have;
+# - nb vs da: -sjon/-het vs -tion/-hed, av- vs af- prefixes, nb "kj", da "ej" (vei/vej).
+_IJEKAVIAN = (
+    re.compile(r"[a-zčćđšž]ije[a-zčćđšž]|^(?:dvije|prije)$|[bcdmpsvt]je[a-zčćđšž]"),
+    re.compile(r"^nije|objek|projek|subjek|klijen|ijer"),
+)
+WORD_PATTERNS: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
+    "hr": _IJEKAVIAN,
+    "bs": _IJEKAVIAN,
+    "sr": (
+        re.compile(r"(?:iće|aće|ićemo|aćemo|ićete|aćete|иће|аће|ићемо|аћемо|ићете|аћете)$"),
+        re.compile(r"^(?:piće|plaće|kraće|najkraće|veće|пиће|плаће|краће)$"),
+    ),
+    "ru": (re.compile(r"(?:ого|его|ую|ый|ых|ым)$"), None),
+    "nb": (re.compile(r"(?:sjon|sjonen|sjoner|het|heten|heter)$|^av[bcdfghjklmnprstvz]|kj"), None),
+    "da": (re.compile(r"(?:tion|tionen|tioner|hed|heden|heder)$|^af[bcdfghjklmnprstvz]|ej"), None),
+}
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
+
+
+@dataclass
+class TextEvidence:
+    """What the letters of a text say, independent of any statistical model."""
+
+    letters: int                      # number of letters (any script)
+    script: str | None                # dominant script, e.g. "LATIN", "CYRILLIC"; None: no letters
+    scripts: dict[str, int]           # letters per script
+    special: Counter[str]             # non-ASCII letters (lower case) with their counts
+    words: list[str]                  # lower-cased words, in order
+
+    @property
+    def special_in_script(self) -> dict[str, int]:
+        """The special letters of the dominant script (a Cyrillic name in a Latin text is not
+        evidence about the Latin text's letters)."""
+        return {c: n for c, n in self.special.items() if script_of(c) == self.script}
+
+
+def clean_text(text: str) -> str:
+    """Drop URLs and e-mail addresses (they carry the language of the web, not of the text) and
+    unpaired surrogates (invalid UTF-16 halves from broken decoders), normalize to NFC."""
+    text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
+    return unicodedata.normalize("NFC", _URL.sub(" ", text))
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def script_of(char: str) -> str | None:
+    """Script of a letter from its Unicode name ("CYRILLIC SMALL LETTER A" -> "CYRILLIC");
+    Python has no script property and this avoids a dependency for one lookup."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    if name.startswith("CJK") or "IDEOGRAPH" in name:
+        return "CJK"
+    return name.split(" ", 1)[0] or None
+
+
+def gather_evidence(text: str) -> TextEvidence:
+    """Count letters by script and collect the special letters and words of a cleaned text."""
+    scripts: Counter[str] = Counter()
+    special: Counter[str] = Counter()
+    for char, count in Counter(text).items():
+        script = script_of(char)
+        if script is None:
+            continue
+        scripts[script] += count
+        if not char.isascii():
+            special[char.lower()] += count
+    script = max(sorted(scripts), key=scripts.__getitem__) if scripts else None
+    words = [w.lower() for w in _WORD.findall(text)]
+    return TextEvidence(sum(scripts.values()), script, dict(scripts), special, words)
+
+
+def foreign_letters(special: dict[str, int], lang: str) -> int:
+    """How many of the ``special`` letters (see TextEvidence.special_in_script) the language
+    does not write (0 when its alphabet is unknown)."""
+    alphabet = _alphabet_set(lang)
+    if alphabet is None:
+        return 0
+    return sum(special[char] for char in special.keys() - alphabet)
+
+
+@cache
+def _alphabet_set(lang: str) -> frozenset[str] | None:
+    letters = ALPHABETS.get(lang)
+    if letters is None:
+        return None
+    return frozenset(letters) | frozenset(unicodedata.normalize("NFC", letters))
+
+
+def marker_counts(words: list[str], group: frozenset[str]) -> dict[str, int]:
+    """Occurrences of each group member's marker words and word patterns among ``words``."""
+    table = _marker_table(group)
+    patterns = [(lang, match, exclude) for lang, (match, exclude) in WORD_PATTERNS.items() if lang in group]
+    counts: Counter[str] = Counter()
+    for word in words:
+        for lang in table.get(word, ()):
+            counts[lang] += 1
+        for lang, match, exclude in patterns:
+            if match.search(word) and not (exclude and exclude.search(word)):
+                counts[lang] += 1
+    return dict(counts)
+
+
+@cache
+def _marker_table(group: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """word -> the group members it marks (a word shared by some members votes for each of them,
+    which still separates them from the rest of the group)."""
+    owners: dict[str, set[str]] = {}
+    for lang in sorted(group):
+        for word in MARKERS.get(lang, ()):
+            owners.setdefault(word, set()).add(lang)
+    for lang in sorted(group):
+        if lang not in _FOLDED_GROUPS:
+            continue
+        for word in MARKERS.get(lang, ()):
+            folded = fold(word)
+            if folded != word and folded not in owners:
+                owners.setdefault(folded, set()).add(lang)
+    return {word: tuple(sorted(langs)) for word, langs in owners.items()}
+
+
+def fold(word: str) -> str:
+    """ASCII-fold a Latin word the way people type without diacritics (č -> c, đ -> dj)."""
+    word = word.replace("đ", "dj").replace("ł", "l")
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def group_of(lang: str) -> frozenset[str]:
+    """The union of the close groups a language belongs to (empty when none)."""
+    members: set[str] = set()
+    for group in CLOSE_GROUPS:
+        if lang in group:
+            members |= group
+    return frozenset(members)

@@ -1,0 +1,285 @@
+"""Language detection: the API (detect_language, detect_article) and the ``normalizer detect`` CLI.
+
+The sentences here are written for these tests and differ from the benchmark texts in
+benchmarks/data/langid/, so that the benchmark is not what the tests were tuned on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalizer.detect import (
+    SUPPORTED_LANGUAGES,
+    Detection,
+    detect_article,
+    detect_language,
+    normalize_hint,
+    parse_languages,
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def model_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Keep the decompressed model cache out of the user's home: one cold load per test run,
+    shared with the CLI subprocesses through the environment."""
+    previous = os.environ.get("NORMALIZER_CACHE")
+    folder = tmp_path_factory.mktemp("detect-cache")
+    os.environ["NORMALIZER_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["NORMALIZER_CACHE"]
+    else:
+        os.environ["NORMALIZER_CACHE"] = previous
+
+
+SENTENCES = {
+    "en": "The regional airport will add three new routes to southern Europe next summer.",
+    "ro": "Elevii din satele de munte vor primi microbuze noi pentru drumul spre școală.",
+    "fr": "Les habitants du quartier demandent depuis des mois une nouvelle ligne de bus.",
+    "de": "Die Bauarbeiten an der Umgehungsstraße sollen im kommenden Herbst beginnen.",
+    "es": "Los vecinos del barrio llevan meses pidiendo una nueva parada de autobús.",
+    "it": "Gli abitanti del quartiere chiedono da mesi una nuova fermata dell'autobus.",
+    "pl": "Mieszkańcy osiedla od miesięcy domagają się nowego przystanku autobusowego.",
+    "tr": "Mahalle sakinleri aylardır yeni bir otobüs durağı yapılmasını istiyor.",
+    "ru": "Жители района уже несколько месяцев просят открыть новую автобусную остановку.",
+    "uk": "Мешканці району вже кілька місяців просять відкрити нову автобусну зупинку.",
+    "pt": "Os moradores do bairro pedem há meses uma nova paragem de autocarro.",
+    "nl": "De bewoners van de wijk vragen al maanden om een nieuwe bushalte.",
+    "hu": "A környék lakói hónapok óta új buszmegállót kérnek az önkormányzattól.",
+    "el": "Οι κάτοικοι της γειτονιάς ζητούν εδώ και μήνες μια νέα στάση λεωφορείου.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(SENTENCES))
+def test_plain_sentence_is_detected_in_its_language(code: str) -> None:
+    result = detect_language(SENTENCES[code])
+    assert result.code == code
+    assert result.confidence > 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ședința de guvern s-a amânat", "ro"),
+        ("Łódź żegna dyrektora teatru", "pl"),
+        ("Dağlık bölgede yoğun kar yağışı", "tr"),
+        ("Їхні діти пішли до школи", "uk"),
+        ("Ўрад абвясціў новыя правілы", "be"),
+        ("Ђаци су добили нове уџбенике", "sr"),
+        ("Ѓорѓи ќе ја води делегацијата", "mk"),
+        ("Győzött a hűséges csapat", "hu"),
+    ],
+)
+def test_distinctive_letters_decide_short_titles(text: str, code: str) -> None:
+    assert detect_language(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Vláda schválila nový zákon o dani z nemovitostí a poslanci ho podpořili.", "cs"),
+        ("Vláda schválila nový zákon o dani z nehnuteľností a poslanci ho podporili.", "sk"),
+        ("Regjeringen vil bygge ny vei gjennom dalen, og kommunen er ikke enig.", "nb"),
+        ("Regeringen vil bygge en ny vej gennem dalen, og kommunen er ikke enig.", "da"),
+        ("El Govern ha anunciat que les escoles obriran una hora més aviat.", "ca"),
+        ("El Gobierno ha anunciado que las escuelas abrirán una hora antes.", "es"),
+        ("Владата најави дека училиштата ќе се отвораат еден час порано.", "mk"),
+        ("Правителството обяви, че училищата ще отварят един час по-рано.", "bg"),
+        ("Kerajaan berkata sekolah akan dibuka sejam lebih awal mulai bulan depan.", "ms"),
+        ("Pemerintah mengatakan sekolah akan dibuka satu jam lebih awal mulai bulan depan.", "id"),
+        ("Vlada je saopštila da će škole od sledeće nedelje raditi sat ranije.", "sr"),
+        ("Vlada je priopćila da će škole od idućeg tjedna raditi sat ranije.", "hr"),
+        ("Влада је саопштила да ће школе од следеће недеље радити сат раније.", "sr"),
+        ("Guvernul a decis ca scolile sa se deschida cu o ora mai devreme de luna viitoare.", "ro"),
+    ],
+)
+def test_close_pairs_are_told_apart(text: str, code: str) -> None:
+    assert detect_language(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   \n\t ", "12 345 678,90", "https://example.com/a/b?c=1", "🙂🎉👍", "!!! ??? ..."]
+)
+def test_text_without_language_evidence_is_undetermined(text: str) -> None:
+    result = detect_language(text)
+    assert result.code == "und"
+    assert result.confidence == 0.0
+
+
+def test_five_megabytes_of_text_give_a_result() -> None:
+    text = SENTENCES["fr"] * (5_000_000 // len(SENTENCES["fr"]))
+    assert detect_language(text).code == "fr"
+
+
+def test_a_single_huge_token_gives_a_result() -> None:
+    result = detect_language("x" * 2_000_000)
+    assert isinstance(result, Detection)
+    assert result.code in SUPPORTED_LANGUAGES + ("und",)
+
+
+def test_invalid_surrogates_are_tolerated() -> None:
+    assert detect_language("Die Stadt \udcff plant \ud800 neue Radwege für alle Bezirke.").code == "de"
+
+
+def test_mixed_scripts_follow_the_dominant_script() -> None:
+    text = "Компания Apple представила новый iPhone на презентации в Калифорнии вчера вечером."
+    assert detect_language(text).code == "ru"
+
+
+@pytest.mark.parametrize("value", [None, 42, b"Die Stadt plant neue Radwege.", ["a"]])
+def test_non_text_input_does_not_raise(value: object) -> None:
+    assert isinstance(detect_language(value), Detection)  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_a_well_formed_result(text: str) -> None:
+    result = detect_language(text)
+    assert result.code in SUPPORTED_LANGUAGES or result.code == "und"
+    assert 0.0 <= result.confidence <= 1.0
+    probabilities = [p for _, p in result.candidates]
+    assert probabilities == sorted(probabilities, reverse=True)
+
+
+def test_results_do_not_depend_on_call_order() -> None:
+    texts = [SENTENCES["ro"], "Nicușor", "hotel", SENTENCES["uk"], "Dan"]
+    forward = [detect_language(t) for t in texts]
+    backward = [detect_language(t) for t in reversed(texts)][::-1]
+    assert forward == backward
+
+
+def test_hint_decides_an_ambiguous_short_text() -> None:
+    assert detect_language("Ministerul", hint="ro").code == "ro"
+    assert detect_language("hotel restaurant", hint="de-DE").code == "de"
+
+
+def test_clear_text_overrules_a_wrong_hint() -> None:
+    assert detect_language(SENTENCES["de"], hint="en").code == "de"
+
+
+def test_confidence_grows_with_evidence() -> None:
+    short = detect_language("autobuz")
+    long = detect_language(SENTENCES["ro"] + " " + SENTENCES["ro"])
+    assert long.confidence > 0.95
+    assert short.confidence < long.confidence
+
+
+def test_restricted_languages_limit_the_answers() -> None:
+    result = detect_language(SENTENCES["es"], languages=["ro", "fr"])
+    assert result.code in {"ro", "fr", "und"}
+    assert {code for code, _ in result.candidates} <= {"ro", "fr"}
+
+
+def test_parse_languages_rejects_unknown_codes() -> None:
+    assert parse_languages("ro, fr,de") == ("de", "fr", "ro")
+    with pytest.raises(ValueError, match="xx"):
+        parse_languages(["ro", "xx"])
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("ro-RO", "ro"), ("en_US", "en"), ("sr-Latn-ME", "sr"), ("me", "sr"), ("no", "nb"),
+        ("xx", None), ("", None),
+    ],
+)
+def test_hints_are_normalized_to_supported_codes(value: str, code: str | None) -> None:
+    assert normalize_hint(value) == code
+
+
+def test_article_with_a_quote_lists_paragraph_languages_and_shares() -> None:
+    paragraphs = [
+        "Primăria Capitalei a anunțat ieri un plan nou pentru reabilitarea rețelei de termoficare.",
+        "The city must stop patching old pipes and start replacing them, said the visiting engineer.",
+        "Lucrările ar urma să înceapă în primăvară și să dureze cel puțin doi ani, potrivit primăriei.",
+    ]
+    result = detect_article("Plan nou pentru termoficare", paragraphs, hint="en")
+    assert result.code == "ro"
+    assert result.paragraphs == ["ro", "en", "ro"]
+    assert list(result.shares) == sorted(result.shares)
+    assert result.shares["ro"] > result.shares["en"] > 0
+    assert abs(sum(result.shares.values()) - 1.0) < 0.01
+    assert result.title == "ro"
+    assert result.hint == "en"
+
+
+def test_russian_comment_under_a_ukrainian_article_is_known() -> None:
+    paragraphs = [
+        "Міська влада повідомила, що всі котельні перевірені та готові до опалювального сезону.",
+        "Посмотрим, как будет в декабре, когда ударят морозы.",
+        "Мешканців просять повідомляти про проблеми з опаленням за телефоном гарячої лінії.",
+    ]
+    result = detect_article("Місто готується до зими", paragraphs, hint="uk")
+    assert (result.code, result.paragraphs, result.title) == ("uk", ["uk", "ru", "uk"], "uk")
+
+
+def test_article_language_is_the_context_for_an_ambiguous_title() -> None:
+    body = ["Les habitants du quartier attendent depuis longtemps la rénovation de la piscine municipale."]
+    assert detect_article("Piscine", body).title == "fr"
+
+
+def test_article_without_body_falls_back_to_title_and_hint() -> None:
+    assert detect_article("Ședința consiliului general", [], hint="ro").code == "ro"
+    assert detect_article(None, [], hint="de").code == "de"
+    assert detect_article("", ["", "  "]).code == "und"
+
+
+def test_the_decompressed_model_is_cached_for_later_processes(model_cache: Path) -> None:
+    from normalizer.detect_model import load_model
+
+    load_model.cache_clear()
+    assert detect_language(SENTENCES["it"]).code == "it"
+    assert sorted(p.name.split("-")[0] for p in model_cache.iterdir()) == ["detect"]
+
+
+def run_detect(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "normalizer", "detect", *args],
+        input=stdin, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_cli_prints_one_json_object_per_text() -> None:
+    done = run_detect(SENTENCES["ro"], SENTENCES["uk"])
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["code"] for line in lines] == ["ro", "uk"]
+    assert all({"confidence", "candidates"} <= set(line) for line in lines)
+
+
+def test_cli_reads_json_lines_and_reports_a_record_without_text(tmp_path) -> None:
+    source = tmp_path / "in.jsonl"
+    records = [{"id": "a", "text": SENTENCES["de"]}, {"id": "b"}]
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    done = run_detect("--file", str(source))
+    assert done.returncode == 1
+    first, second = (json.loads(line) for line in done.stdout.splitlines())
+    assert (first["id"], first["code"]) == ("a", "de")
+    assert second["id"] == "b" and second["error"]["stage"] == "detect"
+
+
+def test_cli_reads_stdin_lines_in_text_format() -> None:
+    done = run_detect("-", "--format", "text", stdin=SENTENCES["fr"] + "\n\n" + SENTENCES["es"] + "\n")
+    assert done.returncode == 0, done.stderr
+    assert [line.split("\t")[0] for line in done.stdout.splitlines()] == ["fr", "es"]
+
+
+def test_cli_restricts_languages() -> None:
+    done = run_detect("--languages", "ro,fr", SENTENCES["es"])
+    assert json.loads(done.stdout)["code"] in {"ro", "fr", "und"}
+
+
+@pytest.mark.parametrize("args", [("--languages", "ro,xx", "text"), ()])
+def test_cli_usage_errors_exit_2_without_traceback(args: tuple[str, ...]) -> None:
+    done = run_detect(*args)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("normalizer: error:")
