@@ -209,6 +209,79 @@ def _detect_inputs(path: str) -> "Iterator[tuple[dict, str | None]]":  # noqa: F
                 yield {**meta, "error": {"stage": "detect", "message": "record has no 'text' string"}}, None
 
 
+# === names (issue 7) ===
+
+
+@cli.command("names")
+@click.argument("input_path", metavar="IN.jsonl", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", "output_path", default="-", show_default=True,
+              type=click.Path(dir_okay=False, allow_dash=True), help="Where to write the table.")
+@click.option("--aliases", type=click.Path(dir_okay=False),
+              help="Your alias file (TOML or JSON, format in normalizer/data/aliases.toml); "
+                   "records are resolved again from their text with it.")
+@click.option("--format", "output_format", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True, help="Plain-text table, or one JSON object per entity.")
+def names_command(input_path: str, output_path: str, aliases: str | None, output_format: str) -> None:
+    """Show every entity with the spellings that were grouped under it.
+
+    Reads article records (pipeline output); uses their `entities` when present, otherwise
+    finds the names in their text. Exit code 1 when some input lines could not be read.
+
+    \b
+    Example:
+      normalizer names articles.jsonl
+      normalizer names articles.jsonl --format jsonl -o names.jsonl --aliases my_aliases.toml
+    \b
+    Output (table):
+      Nicușor Dan  [PER]  14 mentions in 9 articles
+          <- Nicușor Dan       9  en,ro
+          <- Никушора Дана     1  ru
+    """
+    import os
+
+    from normalizer.jsonl import AtomicWriter, BadLine, read_jsonl
+    from normalizer.names_lexicon import AliasFileError, load_alias_file
+    from normalizer.names_table import format_table, variant_table
+    from normalizer.record import Article
+
+    if input_path != "-" and not os.path.isfile(input_path):
+        fail(f"input file not found: {input_path}")
+    if aliases is not None:
+        try:
+            load_alias_file(aliases)
+        except AliasFileError as exc:
+            fail(str(exc))
+    articles, failed, lines = [], 0, 0
+    for item in read_jsonl(input_path):
+        lines += 1
+        if isinstance(item, BadLine):
+            click.echo(f"normalizer: warning: {item.source}:{item.line}: {item.message}", err=True)
+            failed += 1
+            continue
+        try:
+            articles.append(Article.from_dict(item))
+        except (TypeError, KeyError, ValueError, AttributeError) as exc:
+            click.echo(f"normalizer: warning: {input_path}:{lines}: not an article record: {exc}", err=True)
+            failed += 1
+    if lines and not articles:
+        fail(f"no readable article record in {input_path}")
+    rows = variant_table(articles, aliases)
+    try:
+        if output_format == "table":
+            if output_path == "-":
+                click.echo(format_table(rows), nl=False)
+            else:
+                with open(output_path + ".tmp", "w", encoding="utf-8") as out:
+                    out.write(format_table(rows))
+                os.replace(output_path + ".tmp", output_path)
+        else:
+            with AtomicWriter(output_path) as writer:
+                writer.write_all(row.to_dict() for row in rows)
+    except OSError as exc:
+        fail(f"cannot write {output_path}: {exc.strerror or exc}")
+    sys.exit(EXIT_PARTIAL if failed else EXIT_OK)
+
+
 def main() -> None:
     cli(prog_name="normalizer")
 

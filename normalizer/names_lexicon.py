@@ -1,0 +1,271 @@
+"""What the names stage knows before it reads any article: cue words, places, aliases.
+
+* Countries, territories and continents in every language come from CLDR through Babel
+  (``Locale(lang).territories``), with pycountry's English official names as extra spellings;
+  they are loaded lazily, one locale at a time, for the languages actually met.
+* Babel has no city names, so capitals, big cities, rivers and regions come from the compact
+  file ``data/names_places.toml`` written by the team; demonyms too (Babel has none).
+* Aliases: ``data/aliases.toml`` (starter registry) plus the user's file (TOML or JSON, same
+  shape, read last so it wins). See that file for the format.
+* Cue words (titles, organisation and place heads, particles, sentence-initial stopwords) are in
+  ``data/names_cues.toml``.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from normalizer.names_keys import NameKey, name_key, plain, repair
+
+#: languages whose CLDR names are loaded when a name comes without a language.
+DEFAULT_LANGS = ("en", "ro", "fr", "de", "ru", "uk", "pl", "es", "it", "tr", "pt", "nl")
+#: CLDR region codes for continents and world regions worth naming ("Europe", "North America").
+_REGIONS = ("002", "019", "003", "005", "142", "150", "009", "419", "145", "151", "154", "155")
+#: a stem shorter than this is too common to identify a place ("Dana" is not Polish "Dania").
+_MIN_STEM_MATCH = 4
+_ALIAS_PRIORITY, _PLACE_PRIORITY, _CLDR_PRIORITY = 0, 1, 2
+
+
+class AliasFileError(ValueError):
+    """The user's alias file is missing or malformed; the message says where."""
+
+
+@dataclass(frozen=True)
+class Known:
+    """A gazetteer or alias hit: the canonical form and the entity type."""
+
+    canonical: str
+    type: str
+    priority: int
+
+
+def _read_data(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("normalizer").joinpath("data", name).read_text("utf-8"))
+
+
+@dataclass
+class Cues:
+    titles: dict[str, str]
+    org_words: frozenset[str]
+    loc_words: frozenset[str]
+    particles: frozenset[str]
+    connectors: frozenset[str]
+    stopwords: frozenset[str]
+    german_determiners: frozenset[str]
+    german_roles: tuple[str, ...]
+    german_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = _read_data("names_cues.toml")
+    titles = {plain(word): kind for kind, words in data["titles"].items() for word in words}
+    return Cues(
+        titles=titles,
+        org_words=frozenset(plain(w) for w in data["org_words"]["words"]),
+        loc_words=frozenset(plain(w) for w in data["loc_words"]["words"]),
+        particles=frozenset(data["particles"]["words"]),
+        connectors=frozenset(data["particles"]["connectors"]),
+        stopwords=frozenset(plain(w) for w in data["stopwords"]["words"]),
+        german_determiners=frozenset(data["german"]["determiners"]),
+        german_roles=tuple(plain(w) for w in data["german"]["role_endings"]),
+        german_nouns=frozenset(plain(w) for w in data["german"]["nouns"]),
+    )
+
+
+def load_alias_file(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Read a user alias file (TOML, or JSON when the name ends in .json or the text starts with
+    '{'); returns {canonical: {"type": ..., "variants": [...]}}. Raises AliasFileError."""
+    try:
+        text = Path(path).read_text("utf-8")
+    except OSError as exc:
+        raise AliasFileError(f"cannot read alias file {path}: {exc.strerror or exc}") from None
+    try:
+        if str(path).endswith(".json") or text.lstrip().startswith("{"):
+            data = json.loads(text)
+        else:
+            data = tomllib.loads(text)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise AliasFileError(f"alias file {path} is not valid TOML/JSON: {exc}") from None
+    table = data.get("aliases") if isinstance(data, dict) else None
+    if not isinstance(table, dict):
+        raise AliasFileError(f"alias file {path} has no [aliases] table (see normalizer/data/aliases.toml)")
+    for canonical, entry in table.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("variants", []), list):
+            raise AliasFileError(f"alias file {path}: entry {canonical!r} needs variants = [...]")
+    return table
+
+
+@dataclass
+class _Index:
+    """Exact keys (the name as written) and stem keys (after case endings) to known entries."""
+
+    #: a stem shorter than this cannot identify an entry: 4 for CLDR names in every language
+    #: ("Dana" is not Polish "Dania"), 3 for the curated places and aliases ("Гааге").
+    min_stem: int = 3
+    exact: dict[str, set[Known]] = field(default_factory=dict)
+    stemmed: dict[str, set[Known]] = field(default_factory=dict)
+
+    first_tokens: set[str] = field(default_factory=set)
+
+    def add(self, surface: str, lang: str | None, known: Known) -> None:
+        key = name_key(repair(surface, lang), lang)
+        if not key.tokens:
+            return
+        self.first_tokens.update(key.tokens[0].candidates)
+        self.exact.setdefault(key.primary, set()).add(known)
+        for combo in key.combos():
+            self.stemmed.setdefault(combo, set()).add(known)
+
+    def find(self, key: NameKey, use_stems: bool = True) -> Known | None:
+        if self.first_tokens.isdisjoint(key.tokens[0].candidates):
+            return None  # the cheap test that settles most names
+        hit = _unique(self.exact.get(key.primary))
+        if hit is not None or not use_stems:
+            return hit
+        for combo in key.combos():  # longest stems first: the least-stripped reading wins
+            if len(combo) < self.min_stem:
+                continue
+            hit = _unique(self.stemmed.get(combo))
+            if hit is not None:
+                return hit
+        return None
+
+
+def _unique(entries: set[Known] | None) -> Known | None:
+    """The best-priority entry when all entries of that priority agree; None when ambiguous."""
+    if not entries:
+        return None
+    best = min(e.priority for e in entries)
+    top = {(e.canonical, e.type) for e in entries if e.priority == best}
+    if len(top) != 1:
+        return None
+    canonical, kind = top.pop()
+    return Known(canonical, kind, best)
+
+
+class Gazetteer:
+    """Look up a name key among aliases, places and CLDR country names.
+
+    Aliases are checked first (user entries override the starter file), then places, then
+    CLDR names of the name's own language (plus English), so that a language's own reading
+    decides when two countries share a stem in some other language.
+    """
+
+    def __init__(self, alias_file: str | Path | None = None) -> None:
+        self.aliases = _Index()
+        self.places = _Index()
+        self._cldr: dict[str, _Index] = {}
+        self.demonyms: dict[str, str] = {}
+        self._load_aliases(_read_data("aliases.toml")["aliases"], user=False)
+        if alias_file is not None:
+            self._load_aliases(load_alias_file(alias_file), user=True)
+        data = _read_data("names_places.toml")
+        for canonical, variants in data["places"].items():
+            for surface in [canonical, *variants]:
+                self.places.add(surface, None, Known(canonical, "LOC", _PLACE_PRIORITY))
+        english = _english_territories()
+        for code, words in data["demonyms"].items():
+            for word in words:
+                self.demonyms[plain(word)] = english.get(code, code)
+
+    def _load_aliases(self, table: dict[str, dict[str, Any]], user: bool) -> None:
+        priority = _ALIAS_PRIORITY - 1 if user else _ALIAS_PRIORITY
+        for canonical, entry in table.items():
+            kind = str(entry.get("type", "MISC")).upper()
+            known = Known(str(canonical), kind if kind in ("PER", "ORG", "LOC", "MISC") else "MISC", priority)
+            for surface in [canonical, *entry.get("variants", [])]:
+                self.aliases.add(str(surface), None, known)
+
+    def _cldr_index(self, lang: str) -> _Index:
+        index = self._cldr.get(lang)
+        if index is None:
+            index = self._cldr[lang] = _Index(min_stem=_MIN_STEM_MATCH)
+            english = {code: self._preferred(name) for code, name in _english_territories().items()}
+            for code, name in _territories(lang).items():
+                if code in english:
+                    index.add(name, lang, Known(english[code], "LOC", _CLDR_PRIORITY))
+            if lang == "en":
+                for code, name in _pycountry_names():
+                    if code in english:
+                        index.add(name, "en", Known(english[code], "LOC", _CLDR_PRIORITY + 1))
+        return index
+
+    def _preferred(self, english: str) -> str:
+        """The alias registry's form of a CLDR English name ("Czechia" -> "Czech Republic"
+        when an alias says so), so that every language's name lands on the same form."""
+        hit = self.aliases.find(name_key(english, "en"), use_stems=False)
+        return hit.canonical if hit is not None else english
+
+    def lookup(self, key: NameKey, lang: str | None) -> Known | None:
+        """The known entity this key names, or None (also when the key is ambiguous)."""
+        if not key.tokens or key.primary.startswith("#"):
+            return None
+        for index in (self.aliases, self.places):
+            hit = index.find(key)
+            if hit is not None:
+                return hit
+        # Case endings are only trusted in the language the name was written in: "Dan" must not
+        # be read as Polish "Dania" minus its ending.
+        if lang:
+            langs = [(lang, True), ("en", False)]
+        elif key.script == "Cyrillic":
+            langs = [("ru", True), ("uk", True)]
+        else:
+            langs = [(code, False) for code in DEFAULT_LANGS]
+        for code, use_stems in langs:
+            hit = self._cldr_index(code).find(key, use_stems)
+            if hit is not None:
+                return hit
+        return None
+
+    def demonym(self, word: str) -> str | None:
+        """The English country name a demonym points at ("russe" -> "Russia"), else None."""
+        return self.demonyms.get(plain(word))
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer without user aliases, shared by callers that do not bring their own."""
+    return Gazetteer()
+
+
+@cache
+def _territories(lang: str) -> dict[str, str]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return dict(Locale.parse(lang).territories)
+    except (UnknownLocaleError, ValueError):
+        return {}
+
+
+@lru_cache(maxsize=1)
+def _english_territories() -> dict[str, str]:
+    """Code -> English name for countries (two-letter codes) and continents; CLDR's own short
+    form without qualifiers ("Myanmar (Burma)" -> "Myanmar")."""
+    names = {}
+    for code, name in _territories("en").items():
+        if (code.isalpha() and len(code) == 2 and code not in ("ZZ", "EZ", "UN", "QO")) or code in _REGIONS:
+            names[code] = name.split(" (")[0].replace(" & ", " and ")
+    return names
+
+
+@lru_cache(maxsize=1)
+def _pycountry_names() -> list[tuple[str, str]]:
+    """(code, name) for pycountry's English names and official names ("Russian Federation")."""
+    import pycountry
+
+    pairs = set()
+    for country in pycountry.countries:
+        for attr in ("official_name", "name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                pairs.add((country.alpha_2, value))
+    return sorted(pairs)

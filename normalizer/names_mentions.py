@@ -1,0 +1,383 @@
+"""Find proper-name mentions in a text, with offsets, without a statistical tagger.
+
+A mention is a run of capitalised words (with particles such as "von der", "de", "al-" inside,
+and "of"/"and" inside organisation names), cut where title words stand ("NATO Secretary General
+Mark Rutte" -> "NATO", "Mark Rutte" with a PER hint). Capitals that only mark a sentence start
+are dropped when the word is a stopword or appears in lowercase elsewhere in the text. In
+headlines (all caps or Title Case) and in German (which capitalises every noun), a word alone is
+only taken when it is known: a gazetteer/alias entry, an acronym, a word that appears inside a
+longer name of the same text, or one right after a title word. Demonyms ("Russian") are never
+mentions: rewriting them to country names would change the sentence.
+
+Why rules and not spaCy/stanza: the runtime must not import them (model size, start-up time), and
+for grouping a precise capitalised span is what matters; types come from cues and gazetteers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from normalizer.names_keys import (
+    fold,
+    name_key,
+    plain,
+    readings,
+    repair_text,
+    rule_lang,
+    stems,
+    strip_affixes,
+)
+from normalizer.names_lexicon import Cues, Gazetteer, cues, default_gazetteer
+
+_WORD = re.compile(r"[^\W\d_](?:[\w]|['\-](?=\w))*|\d+")
+_ELIDED = re.compile(r"^[^\W\d_]{1,4}'(?=[^\W\d_])")
+_SENTENCE_GAP = re.compile(r"[.!?…:;\n]|^\s*[\"«»„“”(\[—–-]\s*$")
+_NOUN_CAPITALISING = {"de", "lb"}
+_GERMAN_ARTICLES = {"der", "den", "des", "dem", "die", "das"}
+
+
+@dataclass
+class FoundMention:
+    """One mention: ``text`` is ``field``'s text[start:end]; ``core`` is the name to match
+    (clitics and elided articles removed); ``hint`` is a type suggested by cues or None."""
+
+    text: str
+    field: str
+    start: int
+    end: int
+    core: str
+    hint: str | None = None
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    word: str
+    sentence_start: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    previous_end = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        elided = _ELIDED.match(word)
+        if elided and word[elided.end()].isupper():  # d'Ukraine, dell'Europa, l'OTAN
+            start += elided.end()
+            word = word[elided.end():]
+        gap = text[previous_end:start]
+        sentence_start = not out or bool(_SENTENCE_GAP.search(gap))
+        if sentence_start and out and gap.startswith(".") and gap[1:].isspace() and _is_abbreviation(out[-1].word):
+            sentence_start = False  # "M. Rutte", "Dr. Albrecht"
+        out.append(_Tok(start, match.end(), word, sentence_start))
+        previous_end = match.end()
+    return out
+
+
+_ABBREVIATIONS = {"m", "mm", "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "sen", "rep", "gov", "sr", "jr"}
+
+
+def _is_abbreviation(word: str) -> bool:
+    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or bool(re.match(r"^(?:al|el|ad|as|ash|an|ar|at|ibn|bin)-[^\W\d_]", word)
+                                      and word.split("-", 1)[1][:1].isupper())
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in strip_affixes(word) if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _headline_mode(toks: list[_Tok]) -> bool:
+    """All caps, or Title Case (nearly every word capitalised): capitals carry no signal."""
+    words = [t.word for t in toks if not t.word.isdigit()]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps / len(words) >= 0.9
+
+
+def find_mentions(text: str, lang: str | None, field: str, *, context: str | None = None,
+                  gazetteer: Gazetteer | None = None) -> list[FoundMention]:
+    """Every proper-name mention in ``text`` with offsets into ``text`` (which must already be
+    offset-safely repaired, see ``repair_text``). ``context`` is more text of the same article
+    (the body, when ``text`` is a title) used to tell names from capitalised common words."""
+    if not text:
+        return []
+    text = repair_text(text, lang)
+    gazetteer = gazetteer or default_gazetteer()
+    c = cues()
+    toks = _tokens(text)
+    context_toks = _tokens(repair_text(context, lang)) if context else toks
+    lowercase = {t.word.lower() for t in (*toks, *context_toks) if t.word[:1].islower()}
+    headline = _headline_mode(toks)
+    evidence = context_toks if context and not _headline_mode(context_toks) else ([] if headline else toks)
+    mid_caps = {_word_key(t.word, lang) for t in evidence if not t.sentence_start and _is_cap(t.word)}
+    strict = headline or lang in _NOUN_CAPITALISING
+    runs = _runs(toks, text, c, gazetteer, lang)
+    found: list[FoundMention] = []
+    in_long_names: set[str] = set()
+    candidates: list[tuple[list[_Tok], str | None]] = []
+    for run, hint in runs:
+        run = _drop_sentence_start(run, lowercase, c, gazetteer, lang)
+        for part, part_hint in _split_on_titles(run, c, hint):
+            if len(part) > 1 and not _has_head_word(part, c) and not _known(part, gazetteer, lang):
+                pieces = _split_known_places(part, gazetteer, lang)
+                if len(pieces) > 1:
+                    candidates.extend((piece, None if _known(piece, gazetteer, lang) else part_hint)
+                                      for piece in pieces)
+                    continue
+            if headline:
+                candidates.extend((piece, part_hint) for piece in _split_headline(part, gazetteer, lang))
+                continue
+            candidates.append((part, part_hint))
+            if len(part) > 1:
+                in_long_names.update(_word_key(strip_affixes(t.word), lang) for t in part)
+    for part, hint in candidates:
+        if not part:
+            continue
+        if len(part) == 1 and not _keep_single(part[0], hint, lang, strict, headline, mid_caps,
+                                               in_long_names, c, gazetteer):
+            continue
+        if len(part) == 1 and gazetteer.demonym(strip_affixes(part[0].word)):
+            continue
+        found.append(_mention(text, field, part, hint, lang, c))
+    return found
+
+
+def _runs(toks: list[_Tok], text: str, c: Cues, gazetteer: Gazetteer,
+          lang: str | None) -> list[tuple[list[_Tok], str | None]]:
+    """Maximal runs of capitalised words joined by single spaces (particles inside allowed),
+    each with the type hinted by a lowercase title word right before it ("premierul X")."""
+    runs: list[tuple[list[_Tok], str | None]] = []
+    i = 0
+    while i < len(toks):
+        if not _is_cap(toks[i].word):
+            i += 1
+            continue
+        hint = None
+        if i > 0 and not toks[i].sentence_start:
+            hint = _title_hint(toks[i - 1].word, c)
+        if lang in _NOUN_CAPITALISING:
+            i = _skip_german_nouns(toks, i, text, c, gazetteer)
+            if i >= len(toks) or not _is_cap(toks[i].word):
+                continue
+        run = [toks[i]]
+        j = i + 1
+        while j < len(toks) and _joined(text, run[-1], toks[j]):
+            word = toks[j].word
+            if _is_cap(word) and not toks[j].sentence_start:
+                run.append(toks[j])
+                j += 1
+                continue
+            if word.isdigit() and plain(run[-1].word) in c.loc_words:  # "Sector 4"
+                run.append(toks[j])
+                j += 1
+                continue
+            if word in c.particles and _particle_fits(run, toks, j, text, c, lang):
+                k = j
+                while k < len(toks) and toks[k].word in c.particles and _joined(text, toks[k - 1], toks[k]):
+                    k += 1
+                if (k < len(toks) and _is_cap(toks[k].word) and _joined(text, toks[k - 1], toks[k])
+                        and not _place_after_name(run, toks[k], toks[j].word, gazetteer, c)):
+                    run.extend(toks[j:k])
+                    j = k
+                    continue
+            break
+        runs.append((run, hint))
+        i = j
+    return runs
+
+
+def _skip_german_nouns(toks: list[_Tok], i: int, text: str, c: Cues, gazetteer: Gazetteer) -> int:
+    """Skip capitalised words that German grammar marks as common nouns: after an article or
+    a numeral ("den Präsidenten Nicușor Dan"), or frequent news nouns ("Millionen Euro");
+    known places and organisations stay ("der Ukraine", "der Nato")."""
+    while i < len(toks) and _is_cap(toks[i].word) and not _is_acronym(toks[i].word):
+        if gazetteer.lookup(name_key(strip_affixes(toks[i].word), "de"), "de") is not None:
+            break
+        previous = toks[i - 1].word if i > 0 and _joined(text, toks[i - 1], toks[i]) or (
+            i > 0 and text[toks[i - 1].end:toks[i].start] == " ") else ""
+        after_article = previous in c.german_determiners or previous.isdigit()
+        if not (after_article or plain(toks[i].word) in c.german_nouns):
+            break
+        i += 1
+    return i
+
+
+def _place_after_name(run: list[_Tok], nxt: _Tok, particle: str, gazetteer: Gazetteer, c: Cues) -> bool:
+    """ "Nicușor Dan la București" is a name and a place, "Ursula von der Leyen" one name: a
+    name particle follows a first name, never a full name, and never introduces a known place
+    (connectors in organisation names are exempt)."""
+    if particle in c.connectors and _has_head_word(run, c):
+        return False
+    return len(run) > 1 or gazetteer.lookup(name_key(strip_affixes(nxt.word), None), None) is not None
+
+
+def _joined(text: str, left: _Tok, right: _Tok) -> bool:
+    return text[left.end:right.start] == " " and not right.sentence_start
+
+
+def _particle_fits(run: list[_Tok], toks: list[_Tok], j: int, text: str, c: Cues, lang: str | None) -> bool:
+    """Name particles always fit; connectors ("of", "and") only inside organisation or place
+    names ("Ministry of Defence", "Bank of England"). In German, der/den/des/dem are articles
+    unless they follow "von"/"van" ("Ursula von der Leyen", not "Forum des Bündnisses")."""
+    word = toks[j].word
+    if lang in _NOUN_CAPITALISING and word in _GERMAN_ARTICLES and toks[j - 1].word not in ("von", "van"):
+        return False
+    if word not in c.connectors:
+        return True
+    if word not in ("of", "for", "on", "the"):
+        return False  # "and" would glue two names together more often than it builds one
+    return any(plain(t.word) in c.org_words or plain(t.word) in c.loc_words for t in run)
+
+
+def _word_key(word: str, lang: str | None) -> str:
+    """The fold of one word as written (case-insensitive, any script)."""
+    return fold(readings(word.lower(), rule_lang(word, lang))[0])
+
+
+def _word_stems(word: str, lang: str | None) -> set[str]:
+    own = rule_lang(word, lang)
+    return {fold(stem) for reading in readings(word.lower(), own) for stem in stems(reading, own)}
+
+
+def _title_hint(word: str, c: Cues) -> str | None:
+    """The type a title word hints at, also when inflected ("генсека", "Ministrului")."""
+    key = plain(word)
+    if key in c.titles:
+        return c.titles[key]
+    tail = key.rsplit("-", 1)[-1]
+    if any(tail.endswith(role) for role in c.german_roles):  # "Vizebürgermeister", "Nato-Generalsekretär"
+        return "PER"
+    own = rule_lang(word, None)
+    for stem in sorted(stems(readings(word.lower(), own)[0], own), key=len):
+        if stem in c.titles:
+            return c.titles[stem]
+    return None
+
+
+def _drop_sentence_start(run: list[_Tok], lowercase: set[str], c: Cues, gazetteer: Gazetteer,
+                         lang: str | None) -> list[_Tok]:
+    """Remove a first word capitalised only because it starts the sentence, and a stopword
+    glued to a name ("On Monday Petteri Orpo") unless the whole run is a known name ("The
+    Hague")."""
+    while run and not _is_acronym(run[0].word):
+        word = run[0].word
+        if run[0].sentence_start and (plain(word) in c.stopwords or word.lower() in lowercase) or len(run) > 1 and plain(word) in c.stopwords and not _known(run, gazetteer, lang):
+            pass
+        else:
+            break
+        run = run[1:]
+        while run and run[0].word in c.particles:
+            run = run[1:]
+    while run and run[-1].word in c.particles:
+        run = run[:-1]
+    return run
+
+
+def _known(run: list[_Tok], gazetteer: Gazetteer, lang: str | None) -> bool:
+    whole = " ".join(strip_affixes(t.word) for t in run)
+    return gazetteer.lookup(name_key(whole, lang), lang) is not None
+
+
+def _split_known_places(run: list[_Tok], gazetteer: Gazetteer, lang: str | None) -> list[list[_Tok]]:
+    """ "Fransa Toulouse", "Rutte Rumänien": a known country or city at either end of a run
+    that is not itself a known name is a mention of its own ("Prioritized Ukraine
+    Requirements List" stays whole)."""
+    pieces: list[list[_Tok]] = []
+    if _known(run[:1], gazetteer, lang) and not _is_acronym(run[0].word):
+        pieces.append(run[:1])
+        run = run[1:]
+    if len(run) > 1 and _known(run[-1:], gazetteer, lang) and not _is_acronym(run[-1].word):
+        return [*pieces, run[:-1], run[-1:]]
+    return [*pieces, run] if run else pieces
+
+
+def _split_headline(run: list[_Tok], gazetteer: Gazetteer, lang: str | None) -> list[list[_Tok]]:
+    """In a headline every word is capitalised: keep known two-word names ("NORTH KOREA")
+    together and judge the other words one by one."""
+    parts, i = [], 0
+    while i < len(run):
+        if i + 1 < len(run) and _known(run[i:i + 2], gazetteer, lang):
+            parts.append(run[i:i + 2])
+            i += 2
+        else:
+            parts.append([run[i]])
+            i += 1
+    return parts
+
+
+def _split_on_titles(run: list[_Tok], c: Cues, hint: str | None) -> list[tuple[list[_Tok], str | None]]:
+    """Cut a run at title words, and an acronym off a following personal name ("НАТО Марк
+    Рютте"); the part after a title inherits its hint."""
+    parts: list[tuple[list[_Tok], str | None]] = []
+    current: list[_Tok] = []
+    current_hint = hint
+    for tok in run:
+        title = _title_hint(tok.word, c) if not _is_acronym(tok.word) else None
+        if title is not None:
+            if current:
+                parts.append((current, current_hint))
+            current, current_hint = [], title
+            continue
+        current.append(tok)
+    if current:
+        parts.append((current, current_hint))
+    out: list[tuple[list[_Tok], str | None]] = []
+    for part, part_hint in parts:
+        while part and part[0].word in c.particles:
+            part = part[1:]
+        if len(part) > 1 and _is_acronym(part[0].word) and not _has_head_word(part, c):
+            out.append(([part[0]], "ORG"))
+            part = part[1:]
+        out.append((part, part_hint))
+    return out
+
+
+def _has_head_word(part: list[_Tok], c: Cues) -> bool:
+    return any(plain(t.word) in c.org_words or plain(t.word) in c.loc_words for t in part)
+
+
+def _keep_single(tok: _Tok, hint: str | None, lang: str | None, strict: bool, headline: bool,
+                 mid_caps: set[str], in_long_names: set[str], c: Cues, gazetteer: Gazetteer) -> bool:
+    word = strip_affixes(tok.word)
+    if len(word) < 2 or plain(word) in c.stopwords and not _is_acronym(word):
+        return False
+    known_stems = _word_stems(word, lang)
+    if known_stems & in_long_names:
+        return True
+    if gazetteer.lookup(name_key(word, lang), lang) is not None:
+        return True
+    if _is_acronym(word):
+        return not headline or _word_key(word, lang) in mid_caps
+    if hint is not None:
+        return True
+    if headline:
+        return bool(known_stems & mid_caps)
+    if strict:
+        return False
+    return not tok.sentence_start or bool(known_stems & mid_caps)
+
+
+def _mention(text: str, field: str, part: list[_Tok], hint: str | None, lang: str | None, c: Cues) -> FoundMention:
+    start, end = part[0].start, part[-1].end
+    last = part[-1].word
+    core_last = strip_affixes(last)
+    if lang == "en" and core_last != last and last.startswith(core_last):
+        end = part[-1].start + len(core_last)  # "Rutte's" -> "Rutte": the suffix stays in the text
+    words = [t.word for t in part]
+    if hint is None:
+        if any(plain(w) in c.org_words for w in words):
+            hint = "ORG"
+        elif any(plain(w) in c.loc_words for w in words):
+            hint = "LOC"
+        elif len(part) == 1 and _is_acronym(last):
+            hint = "ORG"
+    core = " ".join(strip_affixes(w) for w in words)
+    return FoundMention(text[start:end], field, start, end, core, hint)
