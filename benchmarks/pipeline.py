@@ -1,0 +1,138 @@
+"""Pipeline throughput and memory: ``normalizer convert`` against a plain trafilatura loop.
+
+Builds a corpus of N pages (default 2,000, and 10,000 for the memory check) from ``samples/pages``
+by varying each page: every ``<p>`` gets a distinct made-up word per copy, so that copies are
+different pages (the site-boilerplate step would otherwise, rightly, treat them as repeats) while
+the templates and article lengths stay realistic. Each configuration runs in its own process so
+that peak RSS (``ru_maxrss`` of the process and of its children) is its own.
+
+Run: ``.venv/bin/python benchmarks/pipeline.py [--pages 2000] [--big 10000]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples" / "pages"
+TEST_PACKAGE_GLOB = "tests/data/*.argosmodel"
+SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "do", "pe", "la"]
+
+MEASURE = r"""
+import json, resource, sys, time
+from pathlib import Path
+mode, corpus = sys.argv[1], sys.argv[2]
+started = time.perf_counter()
+count = 0
+if mode == "trafilatura":
+    import trafilatura
+    for line in open(corpus, encoding="utf-8"):
+        record = json.loads(line)
+        trafilatura.extract(record["html"], url=record["url"])
+        count += 1
+else:
+    import subprocess
+    args = [sys.executable, "-m", "normalizer", "convert", corpus, "-o", sys.argv[3], "--quiet", *sys.argv[4:]]
+    code = subprocess.run(args).returncode
+    if code > 1:
+        raise SystemExit(f"convert failed with exit code {code}")
+    count = sum(1 for _ in open(sys.argv[3], encoding="utf-8"))
+elapsed = time.perf_counter() - started
+self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"pages": count, "seconds": elapsed, "rss_mb": max(self_rss, child_rss) / 1024}))
+"""
+
+
+def make_corpus(path: Path, pages: int) -> None:
+    sources = sorted(SAMPLES.glob("*.html"))
+    if not sources:
+        raise SystemExit("samples/pages is empty: run `python samples/build.py` first")
+    htmls = [(p, p.read_bytes().decode("latin-1")) for p in sources]  # byte-preserving
+    rng = random.Random(7)
+    with open(path, "w", encoding="utf-8") as out:
+        for index in range(pages):
+            source, html = htmls[index % len(htmls)]
+            copy = index // len(htmls)
+
+            def vary(match: re.Match[str]) -> str:
+                word = "".join(rng.choice(SYLLABLES) for _ in range(3))
+                return f"{match.group(0)}{word.capitalize()} "
+
+            varied = re.sub(r"<p(?:\s[^>]*)?>", vary, html) if copy else html
+            raw = varied.encode("latin-1")
+            url = f"https://bench.example/{source.stem}/{copy}"
+            # JSON Lines carries text: decode as the page's bytes would be decoded by a crawler
+            # that already knows the charset (utf-8 first, then the legacy fallback).
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text = raw.decode("cp1252", errors="replace")
+            out.write(json.dumps({"url": url, "html": text}, ensure_ascii=False) + "\n")
+
+
+def run(mode: str, corpus: Path, output: Path, *extra: str, env: dict[str, str] | None = None) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE, mode, str(corpus), str(output), *extra],
+        capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{mode} {' '.join(extra)} failed:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def install_test_package(models: Path) -> bool:
+    packages = sorted(REPO.glob(TEST_PACKAGE_GLOB))
+    if not packages:
+        return False
+    env = {**os.environ, "NORMALIZER_MODELS": str(models)}
+    result = subprocess.run(
+        [sys.executable, "-m", "normalizer", "models", "install", str(packages[0])],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    return result.returncode == 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--big", type=int, default=10000, help="corpus size for the flat-memory check (0 to skip)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus = folder / "corpus.jsonl"
+        make_corpus(corpus, args.pages)
+        models = folder / "models"
+        models.mkdir()
+        env = {"NORMALIZER_MODELS": str(models), "NORMALIZER_CACHE": str(folder / "cache")}
+        rows: list[tuple[str, dict]] = []
+        rows.append(("plain trafilatura.extract loop", run("trafilatura", corpus, folder / "t.jsonl")))
+        rows.append(("convert --no-translate --workers 1", run("convert", corpus, folder / "w1.jsonl", "--no-translate", "--workers", "1", env=env)))
+        rows.append(("convert --no-translate --workers 2", run("convert", corpus, folder / "w2.jsonl", "--no-translate", "--workers", "2", env=env)))
+        identical = (folder / "w1.jsonl").read_bytes() == (folder / "w2.jsonl").read_bytes()
+        if install_test_package(models):
+            rows.append(("convert (translation on, test package) --workers 1", run("convert", corpus, folder / "tr.jsonl", "--workers", "1", env=env)))
+        if args.big:
+            big = folder / "big.jsonl"
+            make_corpus(big, args.big)
+            rows.append((f"convert --no-translate --workers 1 ({args.big} pages)", run("convert", big, folder / "big-out.jsonl", "--no-translate", env=env)))
+    baseline = rows[0][1]["pages"] / rows[0][1]["seconds"]
+    workers1 = rows[1][1]["pages"] / rows[1][1]["seconds"]
+    print(f"pipeline benchmark: {args.pages} pages from samples/pages, {os.cpu_count()} cores")
+    print(f"{'configuration':<58} {'pages':>6} {'pages/s':>8} {'x trafilatura':>13} {'x workers 1':>11} {'peak RSS MB':>11}")
+    for name, row in rows:
+        rate = row["pages"] / row["seconds"]
+        print(f"{name:<58} {row['pages']:>6} {rate:>8.1f} {rate / baseline:>13.2f} {rate / workers1:>11.2f} {row['rss_mb']:>11.0f}")
+    print(f"--workers 2 output identical to --workers 1: {identical}")
+
+
+if __name__ == "__main__":
+    main()
