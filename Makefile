@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	@mkdir -p $(DEMO_OUT)
 	$(BIN)/normalizer convert samples/pages -o $(DEMO_OUT)/articles.jsonl; test $$? -le 1
-	$(BIN)/normalizer merge $(DEMO_OUT)/articles.jsonl -o $(DEMO_OUT)/stories.jsonl
+	$(BIN)/normalizer merge $(DEMO_OUT)/articles.jsonl -o $(DEMO_OUT)/stories.jsonl; test $$? -le 1
 	$(BIN)/normalizer summary $(DEMO_OUT)/articles.jsonl $(DEMO_OUT)/stories.jsonl
 
 test: $(STAMP)

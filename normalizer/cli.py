@@ -708,6 +708,80 @@ def names_command(input_path: str, output_path: str, aliases: str | None, output
     sys.exit(EXIT_PARTIAL if failed else EXIT_OK)
 
 
+# === merge (issue 8) ===
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="IN.jsonl...")
+@click.option("-o", "--output", required=True, metavar="STORIES.jsonl",
+              help="Stories as JSON Lines (written atomically), or - for stdout.")
+@click.option("--state", type=click.Path(dir_okay=False), metavar="stories.db",
+              help="SQLite file of earlier stories: add this batch to them (created if missing).")
+@click.option("--window-days", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Articles further apart in publication time never merge.  [default: 7]")
+@click.option("--outlets", type=click.Path(dir_okay=False), metavar="FILE",
+              help="CSV or JSON table (domain, name, country, lean): adds country and lean "
+                   "distributions to each story.")
+@click.option("--summary/--no-summary", default=None,
+              help="Print a table of the stories to stderr (default: only on a terminal).")
+def merge(inputs: tuple[str, ...], output: str, state: str | None, window_days: float | None,
+          outlets: str | None, summary: bool | None) -> None:
+    """Group articles (pipeline output) into stories covering the same event.
+
+    Reads JSON Lines article records (from `normalizer convert`, - for stdin) and writes one
+    story per line: id, English headline, article ids, sites, languages, entities and first/last
+    publication. Unreadable or empty records become singleton stories with an `unmerged` reason
+    (exit code 1). With --state, stories grow across runs instead of being rebuilt.
+
+    \b
+    Example:
+      normalizer merge articles.jsonl -o stories.jsonl
+      normalizer merge day2.jsonl -o stories.jsonl --state stories.db --outlets outlets.csv
+    """
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from normalizer.jsonl import AtomicWriter, BadLine, read_jsonl
+    from normalizer.merge import DEFAULT_WINDOW_DAYS, merge_stories
+    from normalizer.outlets import OutletsError
+    from normalizer.story_state import StateError
+
+    for name in inputs:
+        if name != "-" and not Path(name).is_file():
+            fail(f"input not found: {name}")
+    if output != "-" and not Path(output).resolve().parent.is_dir():
+        fail(f"output folder does not exist: {Path(output).parent}")
+    batch_ids: set[str] = set()
+
+    def records() -> Iterator[dict]:
+        """Streamed, so that only merge features are held in memory, not whole articles."""
+        for name in inputs:
+            for item in read_jsonl(name):
+                if isinstance(item, BadLine):  # kept as a failed record: listed, not lost
+                    item = {"id": f"bad-line:{item.source}:{item.line}",
+                            "error": {"stage": "read", "message": item.message}}
+                batch_ids.add(str(item.get("id")))
+                yield item
+
+    try:
+        stories = merge_stories(records(), window_days=window_days or DEFAULT_WINDOW_DAYS,
+                                state=state, outlets=outlets)
+    except (StateError, OutletsError) as exc:
+        fail(str(exc))
+    if not batch_ids:
+        fail("no article records in the inputs")
+    try:
+        with AtomicWriter(output) as writer:
+            writer.write_all(story.to_dict() for story in stories)
+    except OSError as exc:
+        fail(f"cannot write output {output}: {exc.strerror or exc}")
+    if summary or (summary is None and sys.stderr.isatty()):
+        from normalizer.story_table import story_table
+
+        click.echo(story_table(stories), err=True)
+    failed = [s for s in stories if s.unmerged and batch_ids & set(s.article_ids)]
+    sys.exit(EXIT_PARTIAL if failed else EXIT_OK)
+
+
+
 def main() -> None:
     cli(prog_name="normalizer")
 

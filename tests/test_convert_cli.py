@@ -163,7 +163,7 @@ def test_a_terminated_run_keeps_whole_records_and_resume_finishes_it(tmp_path: P
     assert len(ids) == 40 == len(set(ids))
 
 
-@pytest.mark.parametrize("command", ["convert", "extract", "detect", "translate", "names", "models"])
+@pytest.mark.parametrize("command", ["convert", "extract", "detect", "translate", "names", "merge", "models"])
 def test_every_command_has_help_with_an_example(run_cli, command: str) -> None:
     result = run_cli(command, "--help")
     assert result.returncode == 0
