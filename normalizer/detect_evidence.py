@@ -13,7 +13,8 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
+from itertools import pairwise
 
 _CYR_RU = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 _CYR_SR = "абвгдђежзијклљмнњопрстћуфхцчџш"
@@ -121,17 +122,47 @@ _EKAVIAN = (
     "mleka predsednik predsednika predsednica predsedništvo potpredsednik zamenik zamena "
     "promena promene promenu poslednji poslednje poslednjih poslednjem poslednja uspeh uspeo "
     "uspela vera tela telo telu sedište obavešten obaveštenje obaveštava obezbedi obezbediti "
-    "obezbeđen smer smernice sreda sredu srede"
+    "obezbeđen smer smernice sreda sredu srede predlog predloga predlogu predložio predložila "
+    "izveštaj izveštaja izveštaju dete deteta devojka devojke devojčica cveće cveća zvezda zvezde "
+    "želeo želela želeli voleo volela voleli živeo živela živeli sedeo sedela razumeo hteli "
+    "htela smena smene smenu nameštaj nameštaja prestonica prestonice prestonici železnica "
+    "železnice železnici lek leka lekovi snabdevanje uvek gde"
 )
+# Serbian forms that are not ekavian but still differ from Croatian and Bosnian ("takođe" vs
+# "također", "opština" vs "općina", the "-šti-" of "opšti" vs "-ći-").
+_SR_ONLY = (
+    "takođe opština opštine opštini opštinski opštinska opštinske uopšte opšti opšta opšte "
+    "opštih opšteg saopštio saopštila saopštenje saopštenju istorija istorije istoriji "
+    "istorijski ćerka ćerke"
+)
+# Eastern words that Serbian and Bosnian share and standard Croatian replaces (Croatian in
+# brackets): sistem (sustav), nauka (znanost), sudija (sudac), pijaca (tržnica), autoput
+# (autocesta), penzija (mirovina), poslanik (zastupnik), ostrvo (otok), advokat (odvjetnik),
+# krivični (kazneni), porodica (obitelj), uslov (uvjet), saobraćaj (promet), hemija (kemija),
+# tačka (točka), kancelarija (ured), uprkos (unatoč), desiti se (dogoditi se), vazduh (zrak),
+# juče (jučer), milion (milijun), Evropa (Europa).
+_EAST = (
+    "evropa evrope evropi evropu evropski evropska evropske evropskoj evropskih evropskog "
+    "sistem sistema sistemu sistemi nauka nauke nauci naučni naučna naučno naučnik naučnika "
+    "sudija sudije sudiji pijaca pijace pijaci autoput autoputa autoputu gas gasa penzija "
+    "penzije penziju penzioneri penzionera poslanik poslanici poslanika skupština skupštine "
+    "skupštini ostrvo ostrva ostrvu advokat advokata advokati krivični krivična krivično "
+    "krivičnu porodica porodice porodici porodicu uslov uslovi uslova saobraćaj saobraćaja "
+    "saobraćajna saobraćajne hemija hemijski tačka tačke tačno sprat sprata kancelarija "
+    "kancelarije sekretar ambasada ambasade ambasadi uprkos desilo desio dešava dešavaju "
+    "vazduh vazduha juče kafa kafe milion miliona pozorišta"
+)
+# Western (ijekavian standard) words that Croatian and Bosnian share and Serbian does not write.
+_WEST = "također općina općine općini općinski općinska uopće opći opća opće općeg zrak zraka"
 _BS_SR = (
-    "hiljada hiljade hiljadu šta fudbal fudbalski voz voza univerzitet univerziteta avion "
-    "aviona muzika muzike januar januara februar februara mart marta april aprila maj maja jun "
+    "hiljada hiljade hiljadu šta fudbal fudbalski voz voza univerzitet univerziteta "
+    "muzika muzike januar januara februar februara mart marta april aprila maj maja jun "
     "juna jul jula septembar septembra oktobar oktobra oktobru novembar novembra decembar "
     "decembra niko neko ko tokom fabrika fabrike plata plate platu nivo nivoa decenija deceniji "
     "ponovo opozicija opozicije ambasador biblioteke biblioteka uhapsila uhapsio tim lider "
     "penala povrede povreda put puta putevima stepeni stepena budžet prevoz naredne narednih "
     "naredne naučnici šina šine šinama inostranstvu inostranstvo aerodrom aerodroma "
-    "vakcinacija vakcinaciju spasioci toplotni pozorište kompanija kompanije firma firme"
+    "vakcinacija vakcinaciju spasioci toplotni pozorište firma firme"
 )
 
 # Words that separate the members of a close group. A word belongs here only when it is common in
@@ -142,8 +173,16 @@ MARKERS: dict[str, frozenset[str]] = {
         "sr": "је у су био била били биће који која које сви данас каже рекао рекла због након "
         "између такође већ са ће али овај ова године што шта њихов њихова београд београду "
         "србија србије србији beograd beogradu "
-        + _EKAVIAN + " " + _BS_SR + " istorija istorije saopštio saopštila saopštenje srbija srbije",
-        "hr": "tisuća tisuće tisuću što tjedan tjedna tjedno kruh sveučilište sveučilišta "
+        + f"{_EKAVIAN} {_BS_SR} {_SR_ONLY} {_EAST} srbija srbije",
+        "hr": _WEST + " sustav sustava sustavu sustavi znanost znanosti znanstveni znanstvena "
+        "sudac suca sutkinja tržnica tržnice tržnici autocesta autoceste autocestu plin plina "
+        "umirovljenici umirovljenika zastupnik zastupnici zastupnika otok otoka otoku "
+        "odvjetnik odvjetnika kazneni kaznena kazneno kaznenog uvjet uvjeti uvjeta promet "
+        "prometa prometna prometne kemija kemijski točka točke točno ured ureda uredu tajnik "
+        "veleposlanstvo unatoč dogodilo događa događaju jučer kava kave milijun milijuna "
+        "europa europe europi europu europski europska europske europskoj europskih europskog "
+        "glasnogovornik glasnogovornica vanjski vanjskih prijestolnica vjerojatno općenito "
+        "tisuća tisuće tisuću tjedan tjedna tjedno kruh sveučilište sveučilišta "
         "nogomet nogometni zrakoplov zrakoplovna glazba glazbe siječnja veljače ožujka travnja "
         "svibnja lipnja srpnja kolovoza rujna listopada studenoga prosinca siječanj veljača "
         "ožujak travanj svibanj lipanj srpanj kolovoz rujan listopad studeni prosinac vlak "
@@ -156,16 +195,18 @@ MARKERS: dict[str, frozenset[str]] = {
         "plaća plaće plaću iduće idućeg idući znanstvenici tračnica tračnice tračnica nitko "
         "posjetitelja inozemstvu inozemstvo zračna zračne cijepljenje spašavatelji toplinski "
         "kazalište dulje glasovalo svojeg izvješća tko netko nitko",
-        "bs": _BS_SR + " historija historije historiji sedmica sedmice sedmicu hljeb lahko sahat "
+        "bs": f"{_BS_SR} {_EAST} {_WEST} historija historije historiji historijski "
+        "ljekar ljekara ljekari ljekarima vjerovatno saopćenje saopćio saopćila sedmica sedmice sedmicu hljeb lahko sahat "
         "sahata kahva kahve sarajevo sarajevu bih federacije federacija kantona kanton kantonu "
-        "bošnjaci bošnjaka općina općine općini uopće saopćila saopćio saopćenje također "
-        "mjesec mjeseca",
+        "bošnjaci bošnjaka mahala",
+        # Slovene shares the group with Serbian, Croatian and Bosnian: its own function words
+        "sl": "in ki so bo bodo tudi kot vendar zelo ter",
         "mk": "во со ќе е беше ги го ја ѝ нивната нивниот повеќе денес вели тоа оваа овој "
         "сите меѓу владата владаат скопје македонија македонија северна од но исто така "
-        "бил била биле рече кои која што според после пред годинава година",
+        "бил била биле рече кои која што според после пред годинава година каде сепак овде тогаш",
         "bg": "в с ще е беше ги го я нейната техния повече днес казва това тази този всички "
         "между правителството софия българия но също така бил била били каза които която "
-        "според след преди година",
+        "според след преди година от са какво където обаче тук тогава вече",
         "cs": "se jako byl byla byli bylo který která které nebo podle také ještě jsem jsme "
         "jsou když pro ve ze jen řekl uvedl město roce lidí může musí mezi bude budou již "
         "tedy proto kde jak až přes protože něco není nejsou tento tato toto čr praha praze",
@@ -177,23 +218,36 @@ MARKERS: dict[str, frozenset[str]] = {
         "av ble blitt mye noe noen etter mellom gjennom sier enn nå fikk regjeringen "
         "sykehus uke bli hadde ut opp tilbake mot kveld meg deg seg vei sa gjøre høy nytt "
         "siste ikke hva norge norske oslo bergen kommunen fylket stortinget politiet "
-        "statsministeren gikk hvordan selv også kroner",
+        "statsministeren gikk hvordan selv også kroner spørsmål innen inntil språk barnehage "
+        "helse innbyggere",
         "da": "tyve tredive fyrre halvtreds tres halvfjerds firs halvfems syd bliver "
         "af blev blevet meget noget nogen efter mellem gennem siger end nu fik regeringen "
         "sygehus uge blive havde ud op tilbage mod aften mig dig sig vej sagde gøre høj nyt "
         "sidste ikke hvad danmark danske københavn aarhus kommunen regionen folketinget "
-        "politiet statsministeren gik hvordan selv også kroner",
+        "politiet statsministeren gik hvordan selv også kroner spørgsmål inden indtil sprog "
+        "børnehave sundhed indbyggere",
         "ms": "kerajaan polis wang bahawa kerana peratus bilion trilion berkata pejabat "
         "hospital negeri mesti ialah iaitu beliau daripada selepas sahaja baharu ramai "
-        "kenderaan bandar syarikat ringgit kes isu projek memandu mahu malaysia kuala lumpur "
-        "datuk jurulatih jururawat kakitangan pelancong tiada berhampiran mendadak amaran "
+        "kenderaan bandar syarikat ringgit kes projek memandu mahu malaysia kuala lumpur "
+        "datuk jurulatih jururawat kakitangan pelancong tiada berhampiran amaran "
         "pusingan cukai perniagaan kanak-kanak menggesa isnin khamis jumaat ahad mac jun julai "
         "ogos disember mangsa mesyuarat tarikh rancangan berbanding laluan perlembagaan "
-        "mengarahkan doktor tentera percuma hujung bersendirian menyukarkan bot ujian "
-        "pinggang tuaian lebuh dasar ketua sempena sekiranya",
+        "mengarahkan doktor tentera percuma hujung bersendirian menyukarkan bot "
+        "tuaian lebuh sempena sekiranya teksi bas kedai ubat filem muzik akhbar kempen "
+        "televisyen lelaki bapa rakan faham berfikir cuba mencuba dicuba dijangka jadual "
+        "dijadualkan majlis peguam mahkamah pengangkutan pelancongan sukan peperiksaan "
+        "menerusi gabenor suspek tandas perbadanan persekutuan manakala justeru esok "
+        "memaklumkan dimaklumkan mendedahkan berkenaan susulan berikutan sebarang mana-mana "
+        "bekalan siasatan kenyataan pelaburan pelabur hartanah kadar",
         "id": "setelah sesudah saja mobil proyek kasus perusahaan pengadilan mau bilang "
         "pemerintah polisi uang bahwa karena persen miliar triliun mengatakan kantor provinsi "
-        "kemarin sepeda bisa harus anda indonesia jakarta rupiah warga pekan wali dpr dprd "
+        "kemarin sepeda bisa harus indonesia jakarta rupiah dpr dprd bensin sopir toko koran "
+        "kampanye televisi obat pariwisata olahraga advokat yaitu kalian banget nggak enggak "
+        "aja udah gimana berpikir paham laki-laki bapak rekan coba mencoba dicoba jadwal "
+        "dijadwalkan diperkirakan majelis bandara bupati kabupaten kecamatan gubernur pemilu "
+        "tersangka kepolisian sejumlah usai jelang yakni besok meski meskipun ujar ujarnya "
+        "tuturnya ungkapnya terkait pasokan penyidikan penyidik pernyataan investasi kok sih "
+        "dong "
         "pajak pelatih perawat wisatawan darurat survei senin kamis jumat maret juni juli "
         "agustus desember korban rapat tanggal rencana dibanding jalur pegunungan konstitusi "
         "memerintahkan dokter tentara gratis ujung sendirian menyulitkan perahu ginjal panen "
@@ -207,6 +261,51 @@ MARKERS: dict[str, frozenset[str]] = {
         "después hoy ayer nuevo nueva todo todos cuando donde y el españa madrid",
     }.items()
 }
+
+# Word stems that mark a language within its close group: a word counts when it starts with one
+# (so "hljeb" also finds "hljeba", "hljebom"). Only stems of five or more letters that no other
+# member's word starts with; inflected forms in any case or number are what real text has.
+_SR_STEMS = (
+    "predlog predlož izvešt devojk zvezd prestonic železnic opštin opštinsk saopšt istorij "
+    "takođe ćerk bezbedn verovatn lekar nedelj vremen primer pesm pevač uspeh obezbe "
+    "celokup poslednj sledeć mleko mleka hleba razume zameni zamenj promen odelj"
+)
+_EAST_STEMS = (
+    "hiljad evrop univerzitet fudbal sistem naučn sudij pijac autoput penzij penzion poslanik "
+    "poslanic skupštin ostrv advokat krivičn porodic uslov saobraćaj hemij hemijsk kancelarij "
+    "ambasad uprkos dešava vazduh fabrik inostranstv aerodrom vakcin bibliotek "
+    "opozicij budžet prevoz muzik januar februar april avgust septemb oktob novemb "
+    "decemb milion"
+)
+_WEST_STEMS = "također općin uopće vanjsk prijestolnic općenit"
+MARKER_STEMS: dict[str, tuple[str, ...]] = {
+    lang: tuple(dict.fromkeys(stems.split()))
+    for lang, stems in {
+        "sr": f"{_SR_STEMS} {_EAST_STEMS}",
+        "hr": _WEST_STEMS + " tisuć tjedn tjedan kruh sveučiliš nogomet zrakoplov glazb siječ "
+        "veljač ožuj travanj travnj svibanj svibnj lipanj lipnj srpanj srpnj kolovoz rujan rujn "
+        "listopad prosin izvješ priopć obitelj povijest gospodarst ravnatelj tvrtk tvornic "
+        "postot mirovin oporb veleposlan knjižnic uhiti uhić prosvjed momčad ozljed čelnik "
+        "čelnic desetljeć stupnj županij prijevoz proračun znanstven znanost tračnic "
+        "posjetitelj inozemst cijeplj spašavatelj kazališ sustav sutkinj tržnic autocest "
+        "umirovljen zastupni odvjetni kaznen uvjet kemij vjerojatn glasnogovorni europ milijun "
+        "isključiv",
+        "bs": f"{_EAST_STEMS} {_WEST_STEMS} historij hljeb ljekar vjerovatn saopć "
+        "sedmic kanton bošnja mahal",
+    }.items()
+}
+
+# Word pairs that mark Croatian or Bosnian against Serbian: the future written with a clipped
+# infinitive ("bit će", "igrat ćemo"), which Serbian spelling joins ("biće"); and what follows a
+# modal verb: Croatian prefers the infinitive ("mora platiti"), Serbian and Bosnian "da" with
+# the present ("mora da plati").
+_FUTURE_AUX = frozenset({"ću", "ćeš", "će", "ćemo", "ćete", "cu", "ces", "ce", "cemo", "cete"})
+_MODALS = frozenset({
+    "moram", "moraš", "mora", "moramo", "morate", "moraju", "mogu", "možeš", "može", "možemo",
+    "možete", "žele", "želi", "želim", "želimo", "želite", "treba", "trebaju", "hoće", "hoćemo",
+    "hoću", "namjerava", "namerava", "planira", "planiraju", "pokušava", "pokušavaju",
+})
+
 
 # Close groups: marker words only count between members of one group, so that a Slovene "je" does
 # not vote for Serbian.
@@ -225,7 +324,7 @@ CLOSE_GROUPS: tuple[frozenset[str], ...] = (
 _FOLDED_GROUPS = ("cs", "sk", "sr", "hr", "bs")
 
 # Word shapes that mark a language within its close group: (pattern, exceptions).
-# - hr, bs: "ije"/"je" after a consonant where Serbian writes "e" (rijeka/reka, mjesto/mesto);
+# - hr, bs (see ijekavian_counts): "ije"/"je" after a consonant where Serbian writes "e" (rijeka/reka, mjesto/mesto);
 #   "nije" (is not), case endings of -ija nouns ("energije") and loans ("projekat", "klijent",
 #   "premijer") have the sequence in every variant;
 # - sr: the future written as one word ("radiće", "biće"; hr and bs write "radit će");
@@ -235,17 +334,39 @@ _IJEKAVIAN = (
     re.compile(r"[a-zčćđšž]ije[a-zčćđšž]|^(?:dvije|prije)$|[bcdmpsvt]je[a-zčćđšž]"),
     re.compile(r"^nije|objek|projek|subjek|klijen|ijer"),
 )
-WORD_PATTERNS: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
-    "hr": _IJEKAVIAN,
-    "bs": _IJEKAVIAN,
-    "sr": (
+
+
+def ijekavian_counts(words: list[str]) -> tuple[int, int]:
+    """(words with an ijekavian "ije"/"je" form, words of three or more letters without one).
+    Roughly one word in 14 of Croatian or Bosnian news prose shows the reflex (rijeka, mjesto,
+    vrijeme), almost none of ekavian Serbian: both counts are evidence, weighed in detect."""
+    match, exclude = _IJEKAVIAN
+    hits = sum(1 for word in words if match.search(word) and not exclude.search(word))
+    return hits, sum(1 for word in words if len(word) >= 3) - hits
+
+
+_PatternRule = tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] | None]
+WORD_PATTERNS: tuple[_PatternRule, ...] = (
+    (
+        ("sr",),
         re.compile(r"(?:iće|aće|ićemo|aćemo|ićete|aćete|иће|аће|ићемо|аћемо|ићете|аћете)$"),
         re.compile(r"^(?:piće|plaće|kraće|najkraće|veće|пиће|плаће|краће)$"),
     ),
-    "ru": (re.compile(r"(?:ого|его|ую|ый|ых|ым)$"), None),
-    "nb": (re.compile(r"(?:sjon|sjonen|sjoner|het|heten|heter)$|^av[bcdfghjklmnprstvz]|kj"), None),
-    "da": (re.compile(r"(?:tion|tionen|tioner|hed|heden|heder)$|^af[bcdfghjklmnprstvz]|ej"), None),
-}
+    # verbs from international stems: hr "organizirati", sr and bs "organizovati"
+    (("hr",), re.compile(r"izir"), None),
+    (("sr", "bs"), re.compile(r"izov"), None),
+    (("ru",), re.compile(r"(?:ого|его|ую|ый|ых|ым)$"), None),
+    # Bulgarian verbal nouns in -ние (mk writes -ње, whose њ already decides); Macedonian
+    # verb forms with a double vowel ("бараат", "пораснаа"), which Bulgarian does not build
+    (("bg",), re.compile(r"(?:ние|нието|нията|ения)$"), None),
+    (("mk",), re.compile(r"[а-я]аа"), None),
+    (("nb",), re.compile(r"(?:sjon|sjonen|sjoner|het|heten|heter)$|^av[bcdfghjklmnprstvz]|kj"), None),
+    (("da",), re.compile(r"(?:tion|tionen|tioner|hed|heden|heder)$|^af[bcdfghjklmnprstvz]|ej"), None),
+    # English "-ity" loans: ms "universiti, kualiti, aktiviti", id "universitas, kualitas";
+    # ms "kew-" (kewangan, kewujudan) where id writes "keu-" (keuangan)
+    (("ms",), re.compile(r"[a-z]iti$|^kew[aeiou]"), re.compile(r"^(?:iti|politi|sakiti|diiti)$")),
+    (("id",), re.compile(r"[a-z]itas(?:nya)?$|^keu[a-z]"), None),
+)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 
@@ -258,7 +379,26 @@ class TextEvidence:
     script: str | None                # dominant script, e.g. "LATIN", "CYRILLIC"; None: no letters
     scripts: dict[str, int]           # letters per script
     special: Counter[str]             # non-ASCII letters (lower case) with their counts
-    words: list[str]                  # lower-cased words, in order
+    text: str                         # the text itself, for :attr:`words`
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Lower-cased words, in order; computed only when marker words are looked up."""
+        return _WORD.findall(self.text.lower())
+
+    @classmethod
+    def combine(cls, parts: list[TextEvidence]) -> TextEvidence:
+        """The evidence of several texts read as one (an article's paragraphs and title): the
+        counts are added, which is cheaper than counting the joined text again."""
+        scripts: dict[str, int] = {}
+        special: Counter[str] = Counter()
+        for part in parts:
+            for script, count in part.scripts.items():
+                scripts[script] = scripts.get(script, 0) + count
+            for char, count in part.special.items():
+                special[char] += count
+        script = max(sorted(scripts), key=scripts.__getitem__) if scripts else None
+        return cls(sum(scripts.values()), script, scripts, special, "\n".join(part.text for part in parts))
 
     @property
     def special_in_script(self) -> dict[str, int]:
@@ -271,7 +411,9 @@ def clean_text(text: str) -> str:
     """Drop URLs and e-mail addresses (they carry the language of the web, not of the text) and
     unpaired surrogates (invalid UTF-16 halves from broken decoders), normalize to NFC."""
     text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
-    return unicodedata.normalize("NFC", _URL.sub(" ", text))
+    if "@" in text or "://" in text or "www." in text.lower():  # the regex costs 10x this test
+        text = _URL.sub(" ", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _has_surrogates(text: str) -> bool:
@@ -295,19 +437,36 @@ def script_of(char: str) -> str | None:
 
 
 def gather_evidence(text: str) -> TextEvidence:
-    """Count letters by script and collect the special letters and words of a cleaned text."""
-    scripts: Counter[str] = Counter()
+    """Count letters by script and collect the special letters of a cleaned text."""
+    scripts: dict[str, int] = {}
     special: Counter[str] = Counter()
     for char, count in Counter(text).items():
-        script = script_of(char)
+        kind = _CHAR_KINDS.get(char)
+        if kind is None:
+            kind = _char_kind(char)
+        script, lower = kind
         if script is None:
             continue
-        scripts[script] += count
-        if not char.isascii():
-            special[char.lower()] += count
+        scripts[script] = scripts.get(script, 0) + count
+        if lower is not None:
+            special[lower] += count
     script = max(sorted(scripts), key=scripts.__getitem__) if scripts else None
-    words = [w.lower() for w in _WORD.findall(text)]
-    return TextEvidence(sum(scripts.values()), script, dict(scripts), special, words)
+    return TextEvidence(sum(scripts.values()), script, scripts, special, text)
+
+
+_CHAR_KINDS: dict[str, tuple[str | None, str | None]] = {}
+
+
+def _char_kind(char: str) -> tuple[str | None, str | None]:
+    """(script, lower-case form if the letter is beyond ASCII) of a character, remembered: a
+    process sees a few thousand distinct characters at most, and the dictionary stays bounded
+    by clearing it when a flood of rare ones (random input) fills it."""
+    if len(_CHAR_KINDS) > 100_000:
+        _CHAR_KINDS.clear()
+    script = script_of(char)
+    kind = (script, char.lower() if script is not None and not char.isascii() else None)
+    _CHAR_KINDS[char] = kind
+    return kind
 
 
 def foreign_letters(special: dict[str, int], lang: str) -> int:
@@ -329,16 +488,55 @@ def _alphabet_set(lang: str) -> frozenset[str] | None:
 
 def marker_counts(words: list[str], group: frozenset[str]) -> dict[str, int]:
     """Occurrences of each group member's marker words and word patterns among ``words``."""
-    table = _marker_table(group)
-    patterns = [(lang, match, exclude) for lang, (match, exclude) in WORD_PATTERNS.items() if lang in group]
-    counts: Counter[str] = Counter()
+    votes = _votes_cache(group)
+    counts: dict[str, int] = {}
     for word in words:
-        for lang in table.get(word, ()):
-            counts[lang] += 1
-        for lang, match, exclude in patterns:
-            if match.search(word) and not (exclude and exclude.search(word)):
-                counts[lang] += 1
-    return dict(counts)
+        langs = votes.get(word)
+        if langs is None:
+            if len(votes) >= _VOTES_CACHE:  # a full cache is emptied: memory stays bounded
+                votes.clear()
+            langs = votes[word] = _word_votes(word, group)
+        for lang in langs:
+            counts[lang] = counts.get(lang, 0) + 1
+    if "hr" in group:
+        for lang in _pair_votes(words, group):
+            counts[lang] = counts.get(lang, 0) + 1
+    return counts
+
+
+def _pair_votes(words: list[str], group: frozenset[str]) -> list[str]:
+    """Votes of the word pairs described at _FUTURE_AUX / _MODALS."""
+    votes: list[str] = []
+    for previous, word in pairwise(words):
+        if word in _FUTURE_AUX and len(previous) >= 3 and previous.endswith("t"):
+            votes.extend(lang for lang in ("hr", "bs") if lang in group)
+        elif previous in _MODALS:
+            if word == "da":
+                votes.extend(lang for lang in ("sr", "bs") if lang in group)
+            elif len(word) > 3 and word.endswith(("ti", "ći")):
+                votes.append("hr")
+    return votes
+
+
+_VOTES_CACHE = 50_000
+
+
+@cache
+def _votes_cache(group: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """word -> the group members it votes for: news prose repeats its words, so each word's
+    table lookup and pattern tests are done once per process."""
+    return {}
+
+
+def _word_votes(word: str, group: frozenset[str]) -> tuple[str, ...]:
+    langs = list(_marker_table(group).get(word, ()))
+    for lang in sorted(group):
+        if lang not in langs and any(word.startswith(stem) for stem in _stems(lang)):
+            langs.append(lang)
+    for owners, match, exclude in WORD_PATTERNS:
+        if match.search(word) and not (exclude and exclude.search(word)):
+            langs.extend(lang for lang in owners if lang in group)
+    return tuple(langs)
 
 
 @cache
@@ -357,6 +555,16 @@ def _marker_table(group: frozenset[str]) -> dict[str, tuple[str, ...]]:
             if folded != word and folded not in owners:
                 owners.setdefault(folded, set()).add(lang)
     return {word: tuple(sorted(langs)) for word, langs in owners.items()}
+
+
+@cache
+def _stems(lang: str) -> tuple[str, ...]:
+    """A language's marker stems, plus their ASCII-folded forms in groups typed without
+    diacritics."""
+    stems = MARKER_STEMS.get(lang, ())
+    if lang in _FOLDED_GROUPS:
+        stems += tuple(fold(stem) for stem in stems if fold(stem) != stem)
+    return stems
 
 
 def fold(word: str) -> str:

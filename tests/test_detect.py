@@ -243,7 +243,7 @@ def test_the_decompressed_model_is_cached_for_later_processes(model_cache: Path)
 def run_detect(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "normalizer", "detect", *args],
-        input=stdin, capture_output=True, text=True, timeout=120,
+        input=stdin, capture_output=True, text=True, timeout=120, check=False,
     )
 
 
@@ -283,3 +283,89 @@ def test_cli_usage_errors_exit_2_without_traceback(args: tuple[str, ...]) -> Non
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("normalizer: error:")
+
+
+# --- second pass: batch scoring, article speed paths, close-pair rules -------------------------
+
+
+def test_batch_scoring_finds_the_same_scores_as_py3langids_automaton_walk() -> None:
+    import numpy as np
+    from py3langid.langid import visit_counts
+
+    from normalizer.detect_model import load_model
+
+    model = load_model(SUPPORTED_LANGUAGES)
+    texts = [f" {text} ".encode() for text in SENTENCES.values()] + [b" x ", " Ђаци ".encode()]
+    scores, found, _ = model.score_batch(texts)
+    rowbase = model.rowbase.tolist()
+    out = model.out.tolist()
+    for text, row, ok in zip(texts, scores, found, strict=True):
+        visits = visit_counts(model.nextmove, rowbase, out, text)
+        assert ok == bool(visits)
+        if visits:
+            index = np.fromiter(visits.keys(), dtype=np.intp)
+            counts = np.fromiter(visits.values(), dtype=np.float32)
+            expected = np.log1p(counts) @ model.ptc[index] + model.pc
+            for label, value in zip(model.labels, expected.tolist(), strict=True):
+                assert row[model.classes.index(label)] >= value - 1e-3
+
+
+def test_paragraph_codes_equal_detecting_each_paragraph_with_the_article_language_as_hint() -> None:
+    from normalizer.detect import CONTEXT_ODDS
+
+    paragraphs = [
+        "Consiliul local a aprobat ieri bugetul pentru reparația drumurilor din cartierele noi.",
+        "We will not sign anything before the audit is finished, the contractor told reporters.",
+        "Primarul a promis că lucrările vor începe în martie.",
+        "Da.",
+        "Lucrările de pe strada Mare vor dura până în toamnă, iar traficul va fi deviat.",
+    ]
+    result = detect_article("Drumuri noi", paragraphs)
+    expected = [
+        detect_language(p, hint=result.code, hint_odds=CONTEXT_ODDS).code for p in paragraphs
+    ]
+    assert result.code == "ro"
+    assert result.paragraphs == expected
+
+
+def test_every_paragraph_of_a_very_long_article_gets_a_code() -> None:
+    paragraphs = [SENTENCES["de"] * 3] * 1500 + [SENTENCES["en"]]
+    result = detect_article("Radwege", paragraphs)
+    assert len(result.paragraphs) == len(paragraphs)
+    assert result.paragraphs[0] == "de" and result.paragraphs[-1] == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # ekavian "reka", "mesto", "predsednik" with no ijekavian word: Serbian in Latin script
+        ("Predsednik opštine je obišao mesto gde je reka odnela deo puta.", "sr"),
+        # the same content, ijekavian and with Croatian words (tjedan, općina vs opština)
+        ("Gradonačelnik je obišao mjesto gdje je rijeka prošloga tjedna odnijela dio ceste.", "hr"),
+        # ijekavian plus eastern words (hiljada, sedmica, historija): Bosnian
+        ("Prošle sedmice je hiljadu ljudi posjetilo izložbu o historiji grada.", "bs"),
+        # clipped infinitive before the future auxiliary ("bit će") is not Serbian spelling
+        ("Novi vrtić bit će otvoren krajem godine, a upis će trajati mjesec dana.", "hr"),
+        # Malay -iti loans and "kerana"; Indonesian -itas loans and "karena"
+        ("Kualiti air di kawasan itu merosot kerana aktiviti kilang berhampiran.", "ms"),
+        ("Kualitas air di daerah itu menurun karena aktivitas pabrik di dekatnya.", "id"),
+        # no letter of its own in either: Macedonian double vowels in verb forms ("бараат")
+        # vs Bulgarian verbal nouns in -ние
+        ("Родителите бараат поголема безбедност пред училиштата.", "mk"),
+        ("Министерството обеща намаление на цените на тока.", "bg"),
+    ],
+)
+def test_close_pair_rules_from_grammar_and_spelling(text: str, code: str) -> None:
+    assert detect_language(text).code == code
+
+
+def test_serbian_typed_without_diacritics_is_still_serbian() -> None:
+    assert detect_language("Predsednik opstine je rekao da ce se radovi na reci zavrsiti do proleca.").code == "sr"
+
+
+def test_article_language_decides_a_title_shared_by_close_languages() -> None:
+    body = [
+        "Gradsko vijeće prihvatilo je prijedlog proračuna, a oporba je najavila prosvjed ispred zgrade.",
+        "Tisuće građana okupile su se prošloga tjedna na trgu.",
+    ]
+    assert detect_article("Protest na trgu", body).title == "hr"
