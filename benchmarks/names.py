@@ -11,7 +11,10 @@ surfaces. The baseline, measured in the same run, is exact matching after case f
 Hard negatives are judged one pair at a time (the pair is the whole batch).
 Speed: a synthetic batch of 100,000 mentions (8,000 invented people, each written five ways:
 as is, twice inflected, misspelled, in Cyrillic; 40,000 distinct spellings) grouped in one call,
-measured in CPU seconds.
+measured in CPU seconds. And the names stage of the pipeline on the sample pages (records made by
+``normalize_many(translate=False)``): CPU ms per article of ``EntityResolver.annotate`` in the
+main process, finding mentions itself and with mentions collected in a worker process
+(``collect_mentions``), against a bare ``trafilatura.extract`` of the same pages as baseline.
 
 Run: .venv/bin/python benchmarks/names.py
 """
@@ -19,17 +22,19 @@ Run: .venv/bin/python benchmarks/names.py
 from __future__ import annotations
 
 import json
+import multiprocessing
 import random
 import sys
 import time
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from normalizer.names import group_variants
+from normalizer.names import EntityResolver, collect_mentions, group_variants
 from normalizer.names_keys import script_of
 
 DATA = ROOT / "benchmarks" / "data" / "names"
@@ -176,6 +181,65 @@ def speed() -> list[list[str]]:
              f"{len(names) / base:,.0f}", "1x"]]
 
 
+def _collect(request: tuple) -> object:
+    return collect_mentions(*request)
+
+
+def _records(htmls: list[bytes]) -> list[dict]:
+    """Pipeline records of the pages, made in another process so that the names caches of the
+    measuring process stay cold (their entities are dropped: annotate fills them again)."""
+    from normalizer import normalize_many
+
+    records = [a for a in normalize_many([(None, h) for h in htmls], translate=False, keep_names=True)
+               if a.error is None]
+    for article in records:
+        article.entities = []
+    return [article.to_dict() for article in records]
+
+
+def _time_annotate(records: list[dict], collected: list | None) -> float:
+    """CPU ms per article of one ``annotate`` call in a fresh process: the word caches are cold;
+    what a run loads once (cue files, the CLDR names of the articles' languages) is loaded by a
+    throw-away one-word article per language first."""
+    from normalizer.record import Article, LanguageInfo
+
+    articles = [Article.from_dict(data) for data in records]
+    for code in sorted({a.language.code for a in articles if a.language}):
+        EntityResolver().annotate([Article(id="warm-up", title="Europa", text="Europa.", text_en="Europe.",
+                                           language=LanguageInfo(code=code))])
+    resolver = EntityResolver()
+    start = time.process_time()
+    resolver.annotate(articles, collected)
+    return (time.process_time() - start) * 1000 / len(articles)
+
+
+def annotate_speed() -> list[list[str]]:
+    """Per-article CPU ms of the names stage in the main process (see the module docstring)."""
+    pages = sorted((ROOT / "samples" / "pages").glob("*.html"))
+    if not pages:
+        return []
+    import trafilatura
+
+    from normalizer.record import Article
+
+    htmls = [page.read_bytes() for page in pages]
+    start = time.process_time()
+    for html in htmls:
+        trafilatura.extract(html)
+    base = (time.process_time() - start) * 1000 / len(htmls)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        records = [Article.from_dict(data) for data in pool.submit(_records, htmls).result()]
+        requests = [(a.title, a.text, a.language.code if a.language else None) for a in records]
+        collected = list(pool.map(_collect, requests))
+    rows = []
+    for label, given in (("annotate, finds mentions", None), ("annotate, mentions from worker", collected)):
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            ms = pool.submit(_time_annotate, [a.to_dict() for a in records], given).result()
+        rows.append([label, str(len(records)), f"{ms:.2f}", f"{ms / base:.2f}x"])
+    rows.append(["baseline (trafilatura.extract)", str(len(htmls)), f"{base:.2f}", "1x"])
+    return rows
+
+
 def table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths))
@@ -200,6 +264,10 @@ def main() -> int:
         print(f"  merged by mistake: {pair}")
     print()
     print(table(["grouping", "mentions", "distinct", "CPU seconds", "mentions/s", "time ratio"], speed()))
+    stage = annotate_speed()
+    if stage:
+        print("\nnames stage on the sample pages (fresh process: cold caches, CLDR of the languages preloaded)")
+        print(table(["main process", "articles", "CPU ms/article", "ratio"], stage))
     p, r, _ = results["team set"]["all"]
     cross_r = results["team set"]["cross-script"][1]
     misses = [name for name, value, floor in (("precision", p, FLOORS["precision"]),

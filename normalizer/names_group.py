@@ -47,6 +47,8 @@ _MAX_TOKENS = 6
 _COMPARABLE_SCRIPTS = {"Latin", "Cyrillic", "Greek"}
 _DEMONYM_PRIORITY = 5
 _MIN_SKELETON = 4
+#: languages that write a person's family name first.
+_FAMILY_NAME_FIRST = {"hu"}
 _GENDER_TAILS = {("", "a"), ("i", "a"), ("o", "a"), ("", "e"), ("e", "a"), ("", "na")}
 
 
@@ -160,6 +162,10 @@ class NameRegistry:
         matched = False
         for combo in key.combos():
             matched |= self._join(combo, ident)
+        if lang in _FAMILY_NAME_FIRST and len(key.tokens) == 2:
+            # "Orbán Viktor" in Hungarian is "Viktor Orbán" everywhere else.
+            for combo in key.combos([t.candidates for t in reversed(key.tokens)]):
+                matched |= self._join(combo, ident)
         matched |= self._match_inflected(ident, key, lang)
         matched |= self._match_skeleton(ident, key)
         if not matched:
@@ -170,7 +176,10 @@ class NameRegistry:
             last = len(key.tokens) - 1
             for position, token in enumerate(key.tokens):
                 for candidate in token.candidates:
-                    self._token_index.setdefault(candidate, set()).add((ident, position == last))
+                    entries = self._token_index.get(candidate)
+                    if entries is None:
+                        entries = self._token_index[candidate] = set()
+                    entries.add((ident, position == last))
         return ident
 
     def _match_inflected(self, ident: int, key: NameKey, lang: str | None) -> bool:
@@ -255,6 +264,8 @@ class NameRegistry:
                 return False
             self.union(roots.pop(), ident)
             return True
+        if variant.hints and not variant.hints.keys() & {"PER", "MISC"}:
+            return False  # a place or an organisation ("Provinz Huesca") is nobody's surname
         last_roots, other_roots = set(), set()
         for candidate in variant.key.tokens[0].candidates:
             for other, is_last in self._token_index.get(candidate, ()):
@@ -365,51 +376,59 @@ def choose_canonical(members: list[Variant]) -> str:
     known = _best_known(members)
     if known is not None:
         return known.canonical
-    romanian = any(m.lang == "ro" or looks_romanian(m.surface) or any(ch in "șțȘȚ" for ch in m.surface)
-                   for m in members)
+    if len(members) == 1:
+        return _romanian_fix(members[0]) if _romanian(members[0]) else members[0].surface
+    romanian = any(_romanian(m) for m in members)
+    surfaces = {id(m): _romanian_fix(m) if romanian else m.surface for m in members}
     primaries = {m.key.primary for m in members}
     support: Counter[str] = Counter()
     for m in members:
         for combo in set(m.key.combos()) & primaries:
             support[combo] += m.count
-    written = {id(m): _plain_tokens(m.surface) for m in members}
+
+    def written_form(m: Variant) -> tuple:
+        surface = surfaces[id(m)]
+        inflected = any(c != m.key.primary and c in primaries for c in m.key.combos())
+        return script_of(surface) != "Latin", -len(m.key.tokens), inflected, -support[m.key.primary]
 
     def literal_support(m: Variant) -> int:
         """How many occurrences start each word the way this variant writes it: "Rutte" is
         backed by "Ruttes" and "Rutte'nin", the misspelling "Rute" only by itself."""
-        mine = written[id(m)]
-        return sum(o.count for o in members if o.key.script == "Latin" and _prefixes(mine, written[id(o)]))
+        mine = _plain_tokens(m.surface)
+        return -sum(o.count for o in members if o.key.script == "Latin" and _prefixes(mine, _plain_tokens(o.surface)))
 
-    def rank(m: Variant) -> tuple:
-        surface = _romanian_fix(m) if romanian else m.surface
-        inflected = any(c != m.key.primary and c in primaries for c in m.key.combos())
-        return (
-            script_of(surface) != "Latin",
-            -len(m.key.tokens),
-            inflected,
-            -support[m.key.primary],
-            -literal_support(m),
-            surface.isascii(),
-            has_cedilla(surface),
-            -m.count,
-            surface,
-        )
+    def spelling(m: Variant) -> tuple:
+        surface = surfaces[id(m)]
+        return surface.isascii(), has_cedilla(surface), -m.count, surface
 
-    best = min(members, key=rank)
-    return _romanian_fix(best) if romanian else best.surface
+    # One lexicographic ranking, applied stage by stage so that the costly middle criterion
+    # (quadratic in the entity's variants) only runs on the variants still tied.
+    best = members
+    for criterion in (written_form, literal_support, spelling):
+        if len(best) == 1:
+            break
+        ranked = [(criterion(m), m) for m in best]
+        top = min(rank for rank, _ in ranked)
+        best = [m for rank, m in ranked if rank == top]
+    return surfaces[id(best[0])]
 
 
-def _plain_tokens(surface: str) -> list[str]:
-    return [plain(strip_affixes(word)) for word in surface.split(" ")]
+@lru_cache(maxsize=200_000)
+def _plain_tokens(surface: str) -> tuple[str, ...]:
+    return tuple(plain(strip_affixes(word)) for word in surface.split(" "))
 
 
-def _prefixes(mine: list[str], other: list[str]) -> bool:
+def _prefixes(mine: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Each of my words begins the corresponding word of ``other`` (aligned from the end, so a
     surname lines up with the last word of a full name)."""
     if len(other) < len(mine) and len(other) != 1:
         return False
     pairs = zip(reversed(mine), reversed(other))
     return all(theirs.startswith(word) for word, theirs in pairs)
+
+
+def _romanian(m: Variant) -> bool:
+    return m.lang == "ro" or looks_romanian(m.surface) or any(ch in "șțȘȚ" for ch in m.surface)
 
 
 def _romanian_fix(m: Variant) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 
@@ -38,6 +38,9 @@ _QUOTES = dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u30
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011"), "-")
 _REPAIR_TABLE = {**_INVISIBLE, **_APOSTROPHES, **_QUOTES, **_DASHES}
 _CEDILLA_TO_COMMA = str.maketrans("şţŞŢ", "șțȘȚ")
+#: one-for-one replacements only, so that offsets into a running text stay valid.
+_TEXT_TABLE = {**_APOSTROPHES, **_DASHES}
+_RO_TEXT_TABLE = {**_TEXT_TABLE, **_CEDILLA_TO_COMMA}
 _WHITESPACE = re.compile(r"\s+")
 
 #: letters that exist in Romanian but not in Turkish, and the reverse; used to tell whose
@@ -50,9 +53,14 @@ def repair(text: str, lang: str | None = None) -> str:
     """Unicode-normalise a name or a text without changing its length semantics for names:
     NFC, invisible characters dropped, apostrophes/quotes/hyphens unified, whitespace collapsed.
     Romanian cedilla letters become comma-below only when the text is Romanian (Turkish ş stays)."""
-    text = unicodedata.normalize("NFC", text).translate(_REPAIR_TABLE)
-    text = _WHITESPACE.sub(" ", text).strip()
-    if lang == "ro" or (lang is None and looks_romanian(text)):
+    ascii_only = text.isascii()
+    if not ascii_only and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.translate(_REPAIR_TABLE)
+    if "  " in text or not text.isprintable():
+        text = _WHITESPACE.sub(" ", text)
+    text = text.strip()
+    if not ascii_only and (lang == "ro" or (lang is None and looks_romanian(text))):
         text = text.translate(_CEDILLA_TO_COMMA)
     return text
 
@@ -61,12 +69,10 @@ def repair_text(text: str, lang: str | None) -> str:
     """Repair a running text (title, body) for names while keeping every offset valid: only
     one-for-one character replacements (apostrophes, cedilla -> comma-below for Romanian).
     NFC is applied only when it keeps the length, so offsets into the input stay valid."""
-    composed = unicodedata.normalize("NFC", text)
-    text = composed if len(composed) == len(text) else text
-    text = text.translate({**_APOSTROPHES, **_DASHES})
-    if lang == "ro":
-        text = text.translate(_CEDILLA_TO_COMMA)
-    return text
+    if not unicodedata.is_normalized("NFC", text):
+        composed = unicodedata.normalize("NFC", text)
+        text = composed if len(composed) == len(text) else text
+    return text.translate(_RO_TEXT_TABLE if lang == "ro" else _TEXT_TABLE)
 
 
 def looks_romanian(name: str) -> bool:
@@ -164,14 +170,31 @@ _LATIN_SOUNDS = str.maketrans({"ș": "sh", "ş": "sh", "š": "sh", "ś": "sh", "
                                "ł": "l", "đ": "dj", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe"})
 
 
-def _rules(*pairs: tuple[str, str]) -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(a), b) for a, b in pairs]
+_LOOKBEHIND = re.compile(r"^\(\?<=[^)]*\)")
+
+
+def _rules(*pairs: tuple[str, str]) -> list[tuple[str, re.Pattern[str], str]]:
+    """Compiled (trigger, pattern, replacement) rules; ``trigger`` is a letter every match
+    contains ("" when there is none to tell), so that a rule is skipped with a cheap ``in``
+    test on the many words it cannot apply to."""
+    out = []
+    for pattern, replacement in pairs:
+        head = _LOOKBEHIND.sub("", pattern)[:1]
+        out.append((head if head.isalpha() else "", re.compile(pattern), replacement))
+    return out
+
+
+def _apply(rules: list[tuple[str, re.Pattern[str], str]], text: str) -> str:
+    for trigger, pattern, replacement in rules:
+        if trigger in text:
+            text = pattern.sub(replacement, text)
+    return text
 
 
 # How each language's spelling sounds, in one English-like convention (sh, ch, zh, kh, j = dzh,
 # y = y). Upper-case letters are placeholders so that a later rule cannot rewrite an earlier one.
 _SLAVIC_LATIN = _rules(("dž", "J"), ("ch", "kh"), ("c(?!h)", "ts"), ("j", "y"), ("č", "C"), ("ć", "C"))
-_PRONUNCIATION: dict[str, list[tuple[re.Pattern[str], str]]] = {
+_PRONUNCIATION: dict[str, list[tuple[str, re.Pattern[str], str]]] = {
     "pl": _rules(("ch", "kh"), ("szcz", "SC"), ("sz", "S"), ("cz", "C"), ("rz", "Z"), ("c(?![hSCZ])", "ts"),
                  ("w", "v"), ("j", "y"), ("ó", "u"), ("ń", "n"), ("ę", "en"), ("ą", "on")),
     "cs": _SLAVIC_LATIN, "sk": _SLAVIC_LATIN, "hr": _SLAVIC_LATIN, "sl": _SLAVIC_LATIN,
@@ -179,7 +202,7 @@ _PRONUNCIATION: dict[str, list[tuple[re.Pattern[str], str]]] = {
     "de": _rules(("tsch", "C"), ("sch", "S"), ("ch", "kh"), ("j", "y"), ("w", "v"), ("z", "ts"),
                  ("ä", "e"), ("ö", "o"), ("ü", "u")),
     "nl": _rules(("oe", "u"), ("ij", "ei"), ("sch", "sk"), ("ch", "kh"), ("j", "y"), ("w", "v")),
-    "fr": _rules(("(?<=[^s])s$", ""), ("(?<=[^aeiouy])e$", ""), ("ç", "s"), ("tch", "C"), ("ch", "S"), ("ou", "u"), ("gu(?=[eiy])", "G"), ("g(?=[eiy])", "Z"),
+    "fr": _rules(("(?<=[^s])s$", ""), ("(?<=[^aeiouy])e$", ""), ("ç", "s"), ("tch", "C"), ("ch", "S"), ("ou", "u"), ("eu", "e"), ("gu(?=[eiyéèê])", "G"), ("g(?=[eiyéèê])", "Z"),
                  ("j", "Z"), ("qu", "k"), ("c(?=[eiy])", "s"), ("ï", "i")),
     "es": _rules(("ch", "C"), ("j", "kh"), ("g(?=[ei])", "kh"), ("ll", "y"), ("ñ", "ny"), ("qu", "k"),
                  ("c(?=[ei])", "s"), ("z", "s")),
@@ -219,10 +242,7 @@ def readings(token: str, lang: str | None) -> tuple[str, ...]:
         out.append(_ascii(to_latin(token.lower().replace("г", "ґ"), "uk")))  # Ukrainian г for a foreign g
     rules = _PRONUNCIATION.get(lang or "")
     if rules is not None and latin == token.lower():
-        spoken = latin
-        for pattern, replacement in rules:
-            spoken = pattern.sub(replacement, spoken)
-        out.append(_ascii(spoken.translate(_PLACEHOLDERS)))
+        out.append(_ascii(_apply(rules, latin).translate(_PLACEHOLDERS)))
     return tuple(dict.fromkeys(r for r in out if r))
 
 
@@ -232,8 +252,9 @@ def readings(token: str, lang: str | None) -> tuple[str, ...]:
 _FOLD_MULTI = {"tsch": "C", "tch": "C", "dzh": "i", "dz": "i", "dj": "i", "shch": "s", "sch": "s",
                "sh": "s", "zh": "s", "sz": "s", "cz": "C", "ch": "C", "ts": "s", "tz": "s", "ck": "k",
                "kh": "k", "ph": "f", "ou": "u"}
-_FOLD_SINGLE = str.maketrans({"q": "k", "x": "ks", "w": "v", "j": "i", "y": "i", "z": "s"})
-_FOLD_CONTEXT = _rules((r"c(?=[aouklrt]|$)", "k"), (r"h", ""), (r"(?<=[^aeiou])iu", "u"), (r"(.)\1+", r"\1"))
+# "h" goes in the single-letter pass: every "ch" is gone by then, so no rule below sees it.
+_FOLD_SINGLE = str.maketrans({"q": "k", "x": "ks", "w": "v", "j": "i", "y": "i", "z": "s", "h": None})
+_FOLD_CONTEXT = _rules((r"c(?=[aouklrt]|$)", "k"), (r"(?<=[^aeiou])iu", "u"), (r"(.)\1+", r"\1"))
 _SKELETON_MULTI = {"dzh": "J", "dzj": "J", "dj": "J", "dz": "J", "shch": "s", "sch": "s", "sh": "s",
                    "zh": "s", "sz": "s", "ts": "s", "tz": "s", "tsch": "C", "tch": "C", "ch": "C",
                    "cz": "C", "ck": "k", "kh": "", "gh": "", "ph": "v",
@@ -255,9 +276,7 @@ _SKELETON_PATTERN = _multi(_SKELETON_MULTI)
 def fold(reading: str) -> str:
     """Phonetic fold of one ASCII reading: romanisation choices made equal ("C" is the ch
     sound, kept apart from k and s)."""
-    text = _FOLD_PATTERN.sub(lambda m: _FOLD_MULTI[m.group()], reading).translate(_FOLD_SINGLE)
-    for pattern, replacement in _FOLD_CONTEXT:
-        text = pattern.sub(replacement, text)
+    text = _apply(_FOLD_CONTEXT, _FOLD_PATTERN.sub(lambda m: _FOLD_MULTI[m.group()], reading).translate(_FOLD_SINGLE))
     return text or reading
 
 
@@ -268,6 +287,7 @@ def skeleton(reading: str) -> str:
     return _SKELETON_DOUBLES.sub(r"\1", text.translate(_SKELETON_SINGLE))
 
 
+@lru_cache(maxsize=200_000)
 def plain(text: str) -> str:
     """Accent- and case-free ASCII form, for lexicon look-ups (title words, particles)."""
     return anyascii(text).lower()
@@ -276,12 +296,15 @@ def plain(text: str) -> str:
 # --- inflection ---------------------------------------------------------------------------
 
 _SLAVIC_COMMON = ["owi", "ego", "emu", "em", "om", "ie", "a", "u", "y", "i", "e", "ą", "ę", "ii",
-                  "ia", "ię", "ią", "go", "ovi", "ou", "ami", "ach", "ów", "iego", "ej"]
+                  "ia", "ię", "ią", "go", "ovi", "ou", "ami", "ach", "ów", "iego", "ej",
+                  # adjective endings of names such as "Stany Zjednoczone" / "Stanach Zjednoczonych"
+                  "ych", "ich", "ym", "im", "ymi", "imi", "iej", "ými", "ých", "ým", "ého", "ému", "é", "ý"]
 _SUFFIXES: dict[str, list[str]] = {
     "ru": ["ого", "его", "ому", "ему", "ым", "им", "ой", "ей", "ий", "ый", "ом", "ем", "ою", "ею",
            "ами", "ями", "ах", "ях", "ов", "ев", "ии", "ия", "ию", "а", "я", "у", "ю", "е", "ы", "и"],
     "uk": ["ові", "еві", "єві", "ого", "ому", "им", "ій", "ий", "ом", "ем", "ою", "ею", "ії", "ія",
-           "ію", "а", "я", "у", "ю", "і", "ї", "е", "и"],
+           "ію", "а", "я", "у", "ю", "і", "ї", "е", "и", "ої", "ої", "ій", "их", "ими", "іх", "ах", "ях",
+           "ами", "ями"],
     "pl": _SLAVIC_COMMON,
     "cs": _SLAVIC_COMMON, "sk": _SLAVIC_COMMON, "hr": _SLAVIC_COMMON, "sl": _SLAVIC_COMMON,
     "bs": _SLAVIC_COMMON, "lt": ["as", "o", "ui", "ą", "u", "is", "io", "iui", "ys", "us"],
@@ -295,10 +318,28 @@ _SUFFIXES["bg"] = ["а", "я", "та", "ът"]
 #: (suffix, replacement, shortest stem), for endings that swap rather than drop letters:
 #: Romanian "României" -> "România", "Ucrainei" -> "Ucraina", "Dunării" -> "Dunărea"; the
 #: longer minimum keeps "Andrei" from being read as a form of "Andra".
-_REPLACEMENTS: dict[str, list[tuple[str, str, int]]] = {"ro": [("iei", "ia", 3), ("ei", "a", 5), ("ii", "ea", 4)]}
+#: Romanian also turns "Coreea" into "Coreei", and "-na" into "-nei" even after a short stem
+#: ("Oana" / "Oanei", "China" / "Chinei"; no masculine name ends in "-nei" as "Andrei" does).
+#: Polish locatives and datives soften the last consonant: "Ankara" / "w Ankarze",
+#: "Madryt" / "w Madrycie", "Bagdad" / "w Bagdadzie", "Ameryka" / "w Ameryce", "Ryga" / "w Rydze",
+#: "Michał" / "o Michale" (each ending is read back to the consonant and to consonant + "a").
+_POLISH_SOFTENING = [("rze", "r", 3), ("rze", "ra", 3), ("cie", "t", 3), ("cie", "ta", 3),
+                     ("dzie", "d", 3), ("dzie", "da", 3), ("ce", "ka", 3), ("dze", "ga", 2),
+                     ("le", "l", 4), ("le", "la", 4), ("sze", "cha", 3),
+                     # genitive of feminine -ga / -yka nouns and names: "Iga" / "Igi", "Ameryka" / "Ameryki"
+                     ("gi", "ga", 1), ("yki", "yka", 3), ("iki", "ika", 3)]
+_REPLACEMENTS: dict[str, list[tuple[str, str, int]]] = {
+    "ro": [("iei", "ia", 3), ("eei", "eea", 3), ("nei", "na", 2), ("ei", "a", 5), ("ii", "ea", 4)],
+    "pl": _POLISH_SOFTENING,
+    # Ukrainian datives and locatives soften г, к, х before і: "Ольга" / "Ользі", "Гаага" / "Гаазі",
+    # "Америка" / "Америці".
+    "uk": [("зі", "га", 2), ("ці", "ка", 2), ("сі", "ха", 2)],
+}
 INFLECTING = frozenset(_SUFFIXES)
 _MIN_STEM = 3
-_APOSTROPHE_TAIL = re.compile(r"^(.{2,}?)'([a-zçğıöşüâîû]{1,5})$")
+#: lowercase letters after an apostrophe: Turkish case suffixes, also chained ("Rutte'nin",
+#: "Almanya'dakilerden"), and English "'s".
+_APOSTROPHE_TAIL = re.compile(r"^(.{2,}?)'([a-zçğıöşüâîû]{1,12})$")
 _HYPHEN_TAIL = re.compile(r"^(.{2,}?)-([^\W\d_]{1,10})$")
 #: lowercase words glued to a name by a hyphen that are not part of it: Romanian articles
 #: ("NATO-ului"), English compounds ("Rutte-led"). Any lowercase tail after an acronym goes too.
@@ -353,7 +394,7 @@ def stems(reading: str, lang: str | None) -> frozenset[str]:
         return frozenset((reading,))
     longest, table = _suffix_table(lang)
     result = {reading}
-    for size in range(1, min(longest, len(reading) - _MIN_STEM) + 1):
+    for size in range(1, min(longest, len(reading) - 1) + 1):
         for replacement, shortest in table.get(reading[-size:], ()):
             if len(reading) - size >= shortest:
                 result.add(reading[:-size] + replacement)
@@ -387,14 +428,20 @@ class TokenKey:
 class NameKey:
     tokens: tuple[TokenKey, ...]
     script: str
+    #: the tokens' primary folds joined: the key's identity in indexes (computed once).
+    primary: str = field(init=False, compare=False)
+    #: ``combos()`` of the candidates, computed once: every index look-up needs them.
+    all_combos: tuple[str, ...] = field(init=False, compare=False, repr=False)
 
-    @property
-    def primary(self) -> str:
-        return " ".join(t.primary for t in self.tokens)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "primary", " ".join(t.primary for t in self.tokens))
+        object.__setattr__(self, "all_combos", _combos(tuple(t.candidates for t in self.tokens), 64))
 
     def combos(self, pools: list[frozenset[str]] | None = None, limit: int = 64) -> tuple[str, ...]:
         """Every way of choosing one candidate per token, joined (longest first): two names
         whose tokens all match pairwise share one of these strings."""
+        if pools is None and limit == 64:
+            return self.all_combos
         chosen = tuple(pools) if pools is not None else tuple(t.candidates for t in self.tokens)
         return _combos(chosen, limit)
 
@@ -414,8 +461,19 @@ def _combos(pools: tuple[frozenset[str], ...], limit: int) -> tuple[str, ...]:
 
 _TOKEN = re.compile(r"[^\s]+")
 #: lowercase name particles, in Latin and Cyrillic script.
-_PARTICLES = frozenset(["de", "van", "von", "der", "den", "ter", "ten", "zu", "di", "da", "dos", "das", "do", "du", "des", "del", "della", "dei", "la", "le", "bin", "ibn", "ben", "bint", "al", "el", "y", "e", "фон", "дер", "ван", "де", "да", "ди", "дос", "дю", "бин", "ибн", "бен", "ле", "ла", "аль", "эль"])
+_PARTICLES = frozenset(["de", "van", "von", "der", "den", "ter", "ten", "zu", "di", "da", "dos", "das", "do", "du", "des", "del", "della", "dei", "la", "le", "bin", "ibn", "ben", "bint", "al", "el", "y", "e", "фон", "дер", "ван", "де", "да", "ди", "дос", "дю", "ді", "бин", "ибн", "бен", "ле", "ла", "аль", "эль"])
 _MAX_NAME = 200
+
+
+def _is_particle(word: str, position: int) -> bool:
+    """Lowercase particles anywhere; capitalised ones after the first word, because spellings
+    differ in case ("Marine Le Pen" / "Марин Ле Пен", "Van der Bellen" / "van der Bellen")
+    while a leading one belongs to a place ("El Salvador", "La Paz")."""
+    return word in _PARTICLES or (position > 0 and word.lower() in _PARTICLES)
+
+#: a particle written together with the name ("DiCaprio", "DeSantis", "LaGuardia"): other
+#: spellings separate it ("Ди Каприо"), and separate particles are not matched on.
+_CAMEL_PARTICLE = re.compile(r"^(?:Di|De|Da|Du|Van|Von|La|Le|Del|Della|Dos)(?=[A-Z][a-z])")
 
 
 @lru_cache(maxsize=200_000)
@@ -467,8 +525,9 @@ def name_key(core: str, lang: str | None) -> NameKey:
     core = core[:_MAX_NAME]
     words = _TOKEN.findall(core)
     # Hyphens join parts of one name in some spellings only ("Kim Jong-un" / "Kim Jong Un").
-    parts = [part for raw in words if not (len(words) > 1 and raw in _PARTICLES)
-             for part in strip_affixes(raw).split("-") if part]
+    parts = [part for position, raw in enumerate(words) if not (len(words) > 1 and _is_particle(raw, position))
+             for part in _ARTICLE_PREFIX.sub("", _CAMEL_PARTICLE.sub("", strip_affixes(raw))).split("-")
+             if part]
     tokens = [key for part in parts for key in (_token_key(part, lang),) if key is not None]
     if not tokens:
         # Only punctuation or symbols: keep them as the key so that "???" groups with "???"

@@ -30,6 +30,8 @@ _REGIONS = ("002", "019", "003", "005", "142", "150", "009", "419", "145", "151"
 #: a stem shorter than this is too common to identify a place ("Dana" is not Polish "Dania").
 _MIN_STEM_MATCH = 4
 _ALIAS_PRIORITY, _PLACE_PRIORITY, _CLDR_PRIORITY = 0, 1, 2
+#: entries of ``Gazetteer.knows``'s cache before it starts afresh (bounds memory on long runs).
+_KNOWN_CACHE_SIZE = 200_000
 
 
 class AliasFileError(ValueError):
@@ -60,6 +62,8 @@ class Cues:
     german_determiners: frozenset[str]
     german_roles: tuple[str, ...]
     german_nouns: frozenset[str]
+    german_noun_endings: tuple[str, ...]
+    german_heads: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +80,9 @@ def cues() -> Cues:
         german_determiners=frozenset(data["german"]["determiners"]),
         german_roles=tuple(plain(w) for w in data["german"]["role_endings"]),
         german_nouns=frozenset(plain(w) for w in data["german"]["nouns"]),
+        german_noun_endings=tuple(plain(w) for w in data["german"]["noun_endings"]),
+        german_heads={**{plain(w): "ORG" for w in data["german"]["org_heads"]},
+                      **{plain(w): "LOC" for w in data["german"]["loc_heads"]}},
     )
 
 
@@ -121,7 +128,7 @@ class _Index:
         self.first_tokens.update(key.tokens[0].candidates)
         self.exact.setdefault(key.primary, set()).add(known)
         for combo in key.combos():
-            self.stemmed.setdefault(combo, set()).add(known)
+            self.stemmed.setdefault(_stem_slot(combo, key.script), set()).add(known)
 
     def find(self, key: NameKey, use_stems: bool = True) -> Known | None:
         if self.first_tokens.isdisjoint(key.tokens[0].candidates):
@@ -132,10 +139,19 @@ class _Index:
         for combo in key.combos():  # longest stems first: the least-stripped reading wins
             if len(combo) < self.min_stem:
                 continue
-            hit = _unique(self.stemmed.get(combo))
+            hit = _unique(self.stemmed.get(_stem_slot(combo, key.script)))
             if hit is not None:
                 return hit
         return None
+
+
+#: stems shorter than this only match within one script: transliteration loses too much for
+#: three letters to carry across ("Wenn" is not "Вена" minus its ending).
+_CROSS_SCRIPT_STEM = 4
+
+
+def _stem_slot(combo: str, script: str) -> str:
+    return combo if len(combo) >= _CROSS_SCRIPT_STEM else f"{script}:{combo}"
 
 
 def _unique(entries: set[Known] | None) -> Known | None:
@@ -163,6 +179,7 @@ class Gazetteer:
         self.places = _Index()
         self._cldr: dict[str, _Index] = {}
         self.demonyms: dict[str, str] = {}
+        self._known_names: dict[tuple[str, str | None], bool] = {}
         self._load_aliases(_read_data("aliases.toml")["aliases"], user=False)
         if alias_file is not None:
             self._load_aliases(load_alias_file(alias_file), user=True)
@@ -225,15 +242,41 @@ class Gazetteer:
                 return hit
         return None
 
+    def knows(self, name: str, lang: str | None) -> bool:
+        """Whether a name as written (a core, no titles) is a known entity. Cached per
+        (name, lang): mention finding asks about the same words in article after article."""
+        answer = self._known_names.get((name, lang))
+        if answer is None:
+            if len(self._known_names) >= _KNOWN_CACHE_SIZE:
+                self._known_names.clear()
+            answer = self._known_names[(name, lang)] = self.lookup(name_key(name, lang), lang) is not None
+        return answer
+
     def demonym(self, word: str) -> str | None:
         """The English country name a demonym points at ("russe" -> "Russia"), else None."""
         return self.demonyms.get(plain(word))
 
 
-@lru_cache(maxsize=1)
-def default_gazetteer() -> Gazetteer:
-    """The gazetteer without user aliases, shared by callers that do not bring their own."""
-    return Gazetteer()
+_GAZETTEERS: dict[tuple[str, int, int] | None, Gazetteer] = {}
+
+
+def gazetteer_for(aliases: str | Path | None = None) -> Gazetteer:
+    """The process's gazetteer for an alias file (None: the starter registry only), built on
+    first use and then shared: building one costs ~0.1 s and its CLDR indexes fill up as
+    languages are met, so every resolver and every worker call of a process should reuse it.
+    The key includes the file's modification time and size, so an edited file is read again.
+    Raises AliasFileError for a missing or malformed file (nothing is cached then)."""
+    key = None
+    if aliases is not None:
+        try:
+            stat = Path(aliases).stat()
+        except OSError as exc:
+            raise AliasFileError(f"cannot read alias file {aliases}: {exc.strerror or exc}") from None
+        key = (str(Path(aliases).resolve()), stat.st_mtime_ns, stat.st_size)
+    gazetteer = _GAZETTEERS.get(key)
+    if gazetteer is None:
+        gazetteer = _GAZETTEERS[key] = Gazetteer(aliases)
+    return gazetteer
 
 
 @cache

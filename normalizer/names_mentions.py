@@ -9,6 +9,16 @@ only taken when it is known: a gazetteer/alias entry, an acronym, a word that ap
 longer name of the same text, or one right after a title word. Demonyms ("Russian") are never
 mentions: rewriting them to country names would change the sentence.
 
+German needs more: capitalised common nouns in front of a name are skipped (after an article,
+listed news nouns, words built like common nouns, compounds whose head says what kind of place
+or organisation follows: "im US-Bundesstaat Kentucky" -> "Kentucky" LOC, "Rüstungskonzern
+Rheinmetall" -> "Rheinmetall" ORG), and a genitive name is cut from the noun it governs
+("Ruttes Worten" -> "Ruttes") when the bare name is capitalised elsewhere in the text.
+
+Speed: every per-word judgement (title, acronym, key, gazetteer hit) is cached per process, and
+a text's words and capitalisation evidence are computed once even when it is read again as the
+context of its title.
+
 Why rules and not spaCy/stanza: the runtime must not import them (model size, start-up time), and
 for grouping a precise capitalised span is what matters; types come from cues and gazetteers.
 """
@@ -17,10 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from normalizer.names_keys import (
     fold,
-    name_key,
     plain,
     readings,
     repair_text,
@@ -28,7 +38,7 @@ from normalizer.names_keys import (
     stems,
     strip_affixes,
 )
-from normalizer.names_lexicon import Cues, Gazetteer, cues, default_gazetteer
+from normalizer.names_lexicon import Cues, Gazetteer, cues, gazetteer_for
 
 _WORD = re.compile(r"[^\W\d_](?:[\w]|['\-](?=\w))*|\d+")
 _ELIDED = re.compile(r"^[^\W\d_]{1,4}'(?=[^\W\d_])")
@@ -50,7 +60,7 @@ class FoundMention:
     hint: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Tok:
     start: int
     end: int
@@ -58,22 +68,51 @@ class _Tok:
     sentence_start: bool
 
 
-def _tokens(text: str) -> list[_Tok]:
+@lru_cache(maxsize=16)
+def _tokens(text: str) -> tuple[_Tok, ...]:
+    """The words of a text (cached: a body is read once as a field and again as the context of
+    its title)."""
     out: list[_Tok] = []
     previous_end = 0
     for match in _WORD.finditer(text):
         start, word = match.start(), match.group()
-        elided = _ELIDED.match(word)
-        if elided and word[elided.end()].isupper():  # d'Ukraine, dell'Europa, l'OTAN
-            start += elided.end()
-            word = word[elided.end():]
+        if "'" in word:
+            elided = _ELIDED.match(word)
+            if elided and word[elided.end()].isupper():  # d'Ukraine, dell'Europa, l'OTAN
+                start += elided.end()
+                word = word[elided.end():]
         gap = text[previous_end:start]
-        sentence_start = not out or bool(_SENTENCE_GAP.search(gap))
-        if sentence_start and out and gap.startswith(".") and gap[1:].isspace() and _is_abbreviation(out[-1].word):
-            sentence_start = False  # "M. Rutte", "Dr. Albrecht"
+        if gap == " ":
+            sentence_start = False
+        else:
+            sentence_start = not out or bool(_SENTENCE_GAP.search(gap))
+            if sentence_start and out and gap.startswith(".") and gap[1:].isspace() and _is_abbreviation(out[-1].word):
+                sentence_start = False  # "M. Rutte", "Dr. Albrecht"
         out.append(_Tok(start, match.end(), word, sentence_start))
         previous_end = match.end()
-    return out
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What a whole text says about its capitalised words: which words also occur in lowercase
+    (so a capital may only mark a sentence start) and which are capitalised mid-sentence."""
+
+    lowercase: frozenset[str]
+    mid_caps: frozenset[str]
+    headline: bool
+
+
+@lru_cache(maxsize=16)
+def _evidence(text: str, lang: str | None) -> _Evidence:
+    toks = _tokens(text)
+    headline = _headline_mode(toks)
+    return _Evidence(
+        frozenset(t.word.lower() for t in toks if t.word[:1].islower()),
+        frozenset() if headline else frozenset(
+            _word_key(t.word, lang) for t in toks if not t.sentence_start and _is_cap(t.word)),
+        headline,
+    )
 
 
 _ABBREVIATIONS = {"m", "mm", "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "sen", "rep", "gov", "sr", "jr"}
@@ -83,17 +122,21 @@ def _is_abbreviation(word: str) -> bool:
     return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
 
 
+_ARTICLE_HEAD = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|ibn|bin)-[^\W\d_]")
+
+
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or bool(re.match(r"^(?:al|el|ad|as|ash|an|ar|at|ibn|bin)-[^\W\d_]", word)
-                                      and word.split("-", 1)[1][:1].isupper())
+    return word[:1].isupper() or (word[:1] in "aeib" and _ARTICLE_HEAD.match(word) is not None
+                                  and word.split("-", 1)[1][:1].isupper())
 
 
+@lru_cache(maxsize=100_000)
 def _is_acronym(word: str) -> bool:
     letters = [c for c in strip_affixes(word) if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _headline_mode(toks: list[_Tok]) -> bool:
+def _headline_mode(toks: tuple[_Tok, ...]) -> bool:
     """All caps, or Title Case (nearly every word capitalised): capitals carry no signal."""
     words = [t.word for t in toks if not t.word.isdigit()]
     if len(words) < 4:
@@ -110,14 +153,17 @@ def find_mentions(text: str, lang: str | None, field: str, *, context: str | Non
     if not text:
         return []
     text = repair_text(text, lang)
-    gazetteer = gazetteer or default_gazetteer()
+    gazetteer = gazetteer or gazetteer_for(None)
     c = cues()
     toks = _tokens(text)
-    context_toks = _tokens(repair_text(context, lang)) if context else toks
-    lowercase = {t.word.lower() for t in (*toks, *context_toks) if t.word[:1].islower()}
-    headline = _headline_mode(toks)
-    evidence = context_toks if context and not _headline_mode(context_toks) else ([] if headline else toks)
-    mid_caps = {_word_key(t.word, lang) for t in evidence if not t.sentence_start and _is_cap(t.word)}
+    own = _evidence(text, lang)
+    headline = own.headline
+    if context:
+        other = _evidence(repair_text(context, lang), lang)
+        lowercase = own.lowercase | other.lowercase
+        mid_caps = own.mid_caps if other.headline else other.mid_caps
+    else:
+        lowercase, mid_caps = own.lowercase, own.mid_caps
     strict = headline or lang in _NOUN_CAPITALISING
     runs = _runs(toks, text, c, gazetteer, lang)
     found: list[FoundMention] = []
@@ -135,8 +181,15 @@ def find_mentions(text: str, lang: str | None, field: str, *, context: str | Non
             if headline:
                 candidates.extend((piece, part_hint) for piece in _split_headline(part, gazetteer, lang))
                 continue
+            if lang in _NOUN_CAPITALISING and len(part) > 1:
+                pieces = _split_german_genitive(part, mid_caps, gazetteer, lang)
+                if len(pieces) > 1:
+                    candidates.extend((piece, part_hint if i == 0 else None) for i, piece in enumerate(pieces))
+                    continue
             candidates.append((part, part_hint))
-            if len(part) > 1:
+            if len(part) > 1 or (strict and part_hint is not None):
+                # a word inside a longer name, or right after a title or a typed head
+                # ("Rüstungskonzern Rheinmetall"), is a name wherever else it stands alone
                 in_long_names.update(_word_key(strip_affixes(t.word), lang) for t in part)
     for part, hint in candidates:
         if not part:
@@ -162,11 +215,14 @@ def _runs(toks: list[_Tok], text: str, c: Cues, gazetteer: Gazetteer,
             continue
         hint = None
         if i > 0 and not toks[i].sentence_start:
-            hint = _title_hint(toks[i - 1].word, c)
+            hint = _title_hint(toks[i - 1].word)
         if lang in _NOUN_CAPITALISING:
+            start = i
             i = _skip_german_nouns(toks, i, text, c, gazetteer)
             if i >= len(toks) or not _is_cap(toks[i].word):
                 continue
+            if i > start:
+                hint = _german_head_type(toks[i - 1].word) or hint
         run = [toks[i]]
         j = i + 1
         while j < len(toks) and _joined(text, run[-1], toks[j]):
@@ -184,7 +240,7 @@ def _runs(toks: list[_Tok], text: str, c: Cues, gazetteer: Gazetteer,
                 while k < len(toks) and toks[k].word in c.particles and _joined(text, toks[k - 1], toks[k]):
                     k += 1
                 if (k < len(toks) and _is_cap(toks[k].word) and _joined(text, toks[k - 1], toks[k])
-                        and not _place_after_name(run, toks[k], toks[j].word, gazetteer, c)):
+                        and not _place_after_name(run, toks[k], toks[j].word, gazetteer, c, lang)):
                     run.extend(toks[j:k])
                     j = k
                     continue
@@ -196,27 +252,71 @@ def _runs(toks: list[_Tok], text: str, c: Cues, gazetteer: Gazetteer,
 
 def _skip_german_nouns(toks: list[_Tok], i: int, text: str, c: Cues, gazetteer: Gazetteer) -> int:
     """Skip capitalised words that German grammar marks as common nouns: after an article or
-    a numeral ("den Präsidenten Nicușor Dan"), or frequent news nouns ("Millionen Euro");
-    known places and organisations stay ("der Ukraine", "der Nato")."""
+    a numeral ("den Präsidenten Nicușor Dan"), a capitalised article itself ("Die Provinz
+    Huesca"), frequent news nouns ("Millionen Euro") and words built like common nouns
+    ("Rüstungskonzern Rheinmetall", "US-Bundesstaat Kentucky"); known places and organisations
+    stay ("der Ukraine", "der Nato")."""
     while i < len(toks) and _is_cap(toks[i].word) and not _is_acronym(toks[i].word):
-        if gazetteer.lookup(name_key(strip_affixes(toks[i].word), "de"), "de") is not None:
+        word = toks[i].word
+        if gazetteer.knows(strip_affixes(word), "de"):
             break
         previous = toks[i - 1].word if i > 0 and _joined(text, toks[i - 1], toks[i]) or (
             i > 0 and text[toks[i - 1].end:toks[i].start] == " ") else ""
-        after_article = previous in c.german_determiners or previous.isdigit()
-        if not (after_article or plain(toks[i].word) in c.german_nouns):
+        after_article = previous.lower() in c.german_determiners or previous.isdigit()
+        article = (word.lower() in c.german_determiners and i + 1 < len(toks)
+                   and _joined(text, toks[i], toks[i + 1]) and _is_cap(toks[i + 1].word)
+                   and not gazetteer.knows(f"{word} {toks[i + 1].word}", "de"))  # "Den Haag"
+        if not (after_article or article or _german_common_noun(word)):
             break
         i += 1
     return i
 
 
-def _place_after_name(run: list[_Tok], nxt: _Tok, particle: str, gazetteer: Gazetteer, c: Cues) -> bool:
+@lru_cache(maxsize=100_000)
+def _german_common_noun(word: str) -> bool:
+    """A listed news noun, a word ending like German common nouns do, or a compound whose head
+    names a kind of place or organisation (also after a hyphen): never the head of a name."""
+    c = cues()
+    key = plain(word)
+    tail = key.rsplit("-", 1)[-1]
+    return (key in c.german_nouns or tail in c.german_nouns or tail.endswith(c.german_noun_endings)
+            or _german_head_type(word) is not None)
+
+
+@lru_cache(maxsize=100_000)
+def _german_head_type(word: str) -> str | None:
+    """LOC or ORG when the word is a compound whose head names a kind of place or organisation
+    ("Bundesstaat", "Rüstungskonzern"): the name after it is of that type."""
+    heads = cues().german_heads
+    tail = plain(word).rsplit("-", 1)[-1]
+    for size in range(len(tail) - 3, -1, -1):  # the longest head first
+        kind = heads.get(tail[size:])
+        if kind is not None:
+            return kind
+    return None
+
+
+def _split_german_genitive(part: list[_Tok], mid_caps: frozenset[str], gazetteer: Gazetteer,
+                           lang: str | None) -> list[list[_Tok]]:
+    """ "Ruttes Worten", "Selenskyjs Appell": a name in the genitive before a common noun.
+    Cut after a word ending in -s whose stem is capitalised elsewhere in the text or known."""
+    for position, tok in enumerate(part[:-1]):
+        word = tok.word
+        if len(word) > 3 and word.endswith("s") and not _is_acronym(word):
+            stem = word[:-1]
+            if _word_key(stem, lang) in mid_caps or gazetteer.knows(stem, lang):
+                return [part[:position + 1], part[position + 1:]]
+    return [part]
+
+
+def _place_after_name(run: list[_Tok], nxt: _Tok, particle: str, gazetteer: Gazetteer, c: Cues,
+                      lang: str | None) -> bool:
     """ "Nicușor Dan la București" is a name and a place, "Ursula von der Leyen" one name: a
     name particle follows a first name, never a full name, and never introduces a known place
     (connectors in organisation names are exempt)."""
     if particle in c.connectors and _has_head_word(run, c):
         return False
-    return len(run) > 1 or gazetteer.lookup(name_key(strip_affixes(nxt.word), None), None) is not None
+    return len(run) > 1 or gazetteer.knows(strip_affixes(nxt.word), lang)
 
 
 def _joined(text: str, left: _Tok, right: _Tok) -> bool:
@@ -230,6 +330,8 @@ def _particle_fits(run: list[_Tok], toks: list[_Tok], j: int, text: str, c: Cues
     word = toks[j].word
     if lang in _NOUN_CAPITALISING and word in _GERMAN_ARTICLES and toks[j - 1].word not in ("von", "van"):
         return False
+    if lang in _NOUN_CAPITALISING and j + 1 < len(toks) and _german_common_noun(toks[j + 1].word):
+        return False  # "Vertreter von Regierungen"
     if word not in c.connectors:
         return True
     if word not in ("of", "for", "on", "the"):
@@ -237,18 +339,22 @@ def _particle_fits(run: list[_Tok], toks: list[_Tok], j: int, text: str, c: Cues
     return any(plain(t.word) in c.org_words or plain(t.word) in c.loc_words for t in run)
 
 
+@lru_cache(maxsize=100_000)
 def _word_key(word: str, lang: str | None) -> str:
     """The fold of one word as written (case-insensitive, any script)."""
     return fold(readings(word.lower(), rule_lang(word, lang))[0])
 
 
-def _word_stems(word: str, lang: str | None) -> set[str]:
+@lru_cache(maxsize=100_000)
+def _word_stems(word: str, lang: str | None) -> frozenset[str]:
     own = rule_lang(word, lang)
-    return {fold(stem) for reading in readings(word.lower(), own) for stem in stems(reading, own)}
+    return frozenset({fold(stem) for reading in readings(word.lower(), own) for stem in stems(reading, own)})
 
 
-def _title_hint(word: str, c: Cues) -> str | None:
+@lru_cache(maxsize=100_000)
+def _title_hint(word: str) -> str | None:
     """The type a title word hints at, also when inflected ("генсека", "Ministrului")."""
+    c = cues()
     key = plain(word)
     if key in c.titles:
         return c.titles[key]
@@ -283,7 +389,7 @@ def _drop_sentence_start(run: list[_Tok], lowercase: set[str], c: Cues, gazettee
 
 def _known(run: list[_Tok], gazetteer: Gazetteer, lang: str | None) -> bool:
     whole = " ".join(strip_affixes(t.word) for t in run)
-    return gazetteer.lookup(name_key(whole, lang), lang) is not None
+    return gazetteer.knows(whole, lang)
 
 
 def _split_known_places(run: list[_Tok], gazetteer: Gazetteer, lang: str | None) -> list[list[_Tok]]:
@@ -320,7 +426,7 @@ def _split_on_titles(run: list[_Tok], c: Cues, hint: str | None) -> list[tuple[l
     current: list[_Tok] = []
     current_hint = hint
     for tok in run:
-        title = _title_hint(tok.word, c) if not _is_acronym(tok.word) else None
+        title = _title_hint(tok.word) if not _is_acronym(tok.word) else None
         if title is not None:
             if current:
                 parts.append((current, current_hint))
@@ -352,7 +458,7 @@ def _keep_single(tok: _Tok, hint: str | None, lang: str | None, strict: bool, he
     known_stems = _word_stems(word, lang)
     if known_stems & in_long_names:
         return True
-    if gazetteer.lookup(name_key(word, lang), lang) is not None:
+    if gazetteer.knows(word, lang):
         return True
     if _is_acronym(word):
         return not headline or _word_key(word, lang) in mid_caps

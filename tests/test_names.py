@@ -7,6 +7,7 @@ them (Nicușor Dan, Mark Rutte, Zelensky).
 from __future__ import annotations
 
 import json
+import pickle
 import subprocess
 import sys
 
@@ -14,8 +15,13 @@ import pytest
 from click.testing import CliRunner
 
 from normalizer.cli import cli
-from normalizer.names import EntityResolver, find_mentions, group_variants
-from normalizer.names_lexicon import AliasFileError
+from normalizer.names import (
+    EntityResolver,
+    collect_mentions,
+    find_mentions,
+    group_variants,
+)
+from normalizer.names_lexicon import AliasFileError, gazetteer_for
 from normalizer.record import Article, LanguageInfo
 
 # --- group_variants: the examples of the issue ---------------------------------------------
@@ -366,3 +372,143 @@ def test_names_command_exits_2_for_a_broken_alias_file(tmp_path):
     result = CliRunner().invoke(cli, ["names", str(records), "--aliases", str(aliases)])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+# --- precomputed mentions (worker processes) -------------------------------------------------
+
+
+def _mixed_chunk():
+    english = _article("en1", "en", "Petteri Orpo met Nicusor Dan in Helsinki. Orpo spoke first.",
+                       "Petteri Orpo met Nicusor Dan in Helsinki. Orpo spoke first.",
+                       title="Orpo meets Dan", title_en="Orpo meets Dan")
+    return [*_chunk(), english]
+
+
+def _collected(articles):
+    return [collect_mentions(a.title, a.text, a.language.code) for a in articles]
+
+
+def test_precomputed_mentions_give_the_same_records_as_mentions_found_in_place():
+    in_place, precomputed = _mixed_chunk(), _mixed_chunk()
+    collected = pickle.loads(pickle.dumps(_collected(precomputed)))  # as if from a worker
+    EntityResolver().annotate(in_place)
+    EntityResolver().annotate(precomputed, collected)
+    assert [a.to_dict() for a in precomputed] == [a.to_dict() for a in in_place]
+
+
+def test_precomputed_english_mentions_give_the_same_records_too():
+    in_place, precomputed = _mixed_chunk(), _mixed_chunk()
+    english = [collect_mentions(a.title_en, a.text_en, None, english=True) for a in precomputed]
+    EntityResolver().annotate(in_place)
+    EntityResolver().annotate(precomputed, _collected(precomputed), english)
+    assert [a.to_dict() for a in precomputed] == [a.to_dict() for a in in_place]
+
+
+def test_precomputed_mentions_of_another_text_are_ignored():
+    articles, reference = _chunk(), _chunk()
+    stale = _collected(_chunk()[::-1])
+    EntityResolver().annotate(articles, stale)
+    EntityResolver().annotate(reference)
+    assert [a.to_dict() for a in articles] == [a.to_dict() for a in reference]
+
+
+def test_collected_results_must_match_the_articles_in_number():
+    with pytest.raises(ValueError):
+        EntityResolver().annotate(_chunk(), [None])
+
+
+def test_collect_mentions_repairs_romanian_text_and_points_into_it():
+    found = collect_mentions("Nicuşor Dan", "Preşedintele Nicuşor Dan a vorbit.", "ro")
+    assert found.text == "Președintele Nicușor Dan a vorbit."
+    assert [(m.field, found.text[m.start:m.end]) for m in found.mentions if m.field == "text"] == [
+        ("text", "Nicușor Dan")]
+
+
+def test_an_english_article_gets_the_same_mentions_in_its_english_fields():
+    article = _mixed_chunk()[-1]
+    EntityResolver(keep_names=True).annotate([article])
+    spans = {field: sorted((m.start, m.end, m.text) for e in article.entities for m in e.mentions
+                           if m.field == field) for field in ("text", "text_en")}
+    assert spans["text"] and spans["text"] == spans["text_en"]
+
+
+def test_the_gazetteer_is_built_once_per_alias_file(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('[aliases]\n"Reval Old Town" = { type = "LOC", variants = ["Vanalinn"] }\n', encoding="utf-8")
+    assert gazetteer_for(None) is gazetteer_for(None)
+    assert gazetteer_for(path) is gazetteer_for(str(path))
+    assert gazetteer_for(path) is not gazetteer_for(None)
+
+
+# --- inflections and spellings that rules derive -------------------------------------------------
+
+
+@pytest.mark.parametrize("nominative, inflected", [
+    ("Olga Tokarczuk", "Oldze Tokarczuk"),      # dative/locative -ga -> -dze
+    ("Marta Zielińska", "Marcie Zielińskiej"),  # -ta -> -cie, adjective -ska -> -skiej
+    ("Jadwiga Nowak", "Jadwigi Nowak"),          # genitive -ga -> -gi
+])
+def test_polish_softened_case_endings_meet_the_nominative(nominative, inflected):
+    assert len(set(group_variants([nominative, inflected], ["pl", "pl"]))) == 1
+
+
+def test_ukrainian_adjective_case_endings_are_stripped():
+    assert len(set(group_variants(["Київська область", "Київської області"], ["uk", "uk"]))) == 1
+
+
+def test_ukrainian_softened_dative_meets_the_nominative():
+    assert len(set(group_variants(["Ольга Кравчук", "Ользі Кравчук"], ["uk", "uk"]))) == 1
+
+
+def test_romanian_genitive_of_a_short_feminine_name_meets_the_nominative():
+    assert len(set(group_variants(["Oana Ionescu", "Oanei Ionescu"], ["ro", "ro"]))) == 1
+
+
+def test_chained_turkish_suffixes_after_an_apostrophe_are_stripped():
+    assert group_variants(["Petteri Orpo", "Petteri Orpo'dakilerden"], ["en", "tr"]) == ["Petteri Orpo"] * 2
+
+
+def test_arabic_article_spelt_al_or_el_matches():
+    assert len(set(group_variants(["Abdullah al-Mansouri", "Abdullah el-Mansouri"], ["en", "en"]))) == 1
+
+
+def test_hungarian_family_name_first_order_matches_the_western_order():
+    assert len(set(group_variants(["Kovács Péter", "Péter Kovács"], ["hu", "en"]))) == 1
+
+
+def test_a_particle_written_together_or_capitalised_matches():
+    assert len(set(group_variants(["Ron DeSantis", "Рон Де Сантис", "Ron De Santis"], ["en", "ru", "en"]))) == 1
+
+
+def test_saint_and_its_abbreviation_match():
+    assert len(set(group_variants(["Saint Malo", "St Malo"], ["en", "en"]))) == 1
+
+
+def test_a_short_stem_never_matches_across_scripts():
+    assert group_variants(["Wenn"], ["de"]) == ["Wenn"]
+
+
+# --- German: capitalised common nouns around names -------------------------------------------------
+
+
+def test_german_compound_head_is_cut_off_and_gives_the_type():
+    mentions = find_mentions("Im US-Bundesstaat Kentucky stieg das Wasser.", "de", "text")
+    assert [(m.text, m.hint) for m in mentions] == [("Kentucky", "LOC")]
+
+
+def test_german_name_after_a_typed_head_is_also_found_alone():
+    text = "Der Rüstungskonzern Rheinmetall meldete Gewinne. Rheinmetall liefert Panzer."
+    assert _texts(find_mentions(text, "de", "text")) == ["Rheinmetall", "Rheinmetall"]
+
+
+def test_german_capitalised_article_at_sentence_start_is_not_a_name():
+    assert _texts(find_mentions("Die Provinz Huesca liegt im Norden.", "de", "text")) == ["Huesca"]
+
+
+def test_german_genitive_name_is_cut_from_the_noun_it_governs():
+    text = "Nach Ruttes Worten sei die Lage ernst, sagte Mark Rutte am Montag."
+    assert _texts(find_mentions(text, "de", "text")) == ["Ruttes", "Mark Rutte"]
+
+
+def test_german_von_does_not_join_common_nouns():
+    assert find_mentions("Vertreter von Regierungen trafen sich am Montag.", "de", "text") == []
