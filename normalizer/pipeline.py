@@ -3,8 +3,9 @@
 Stages: extract -> site boilerplate -> detect -> translate -> names -> record.
 
 Pages are processed in chunks (``chunk_size`` pages) so that memory stays bounded whatever the
-input size. Inside a chunk, extraction (the costly, purely per-page part) runs in ``workers``
-processes; the rest runs in this process because it needs state that spans the run:
+input size. Inside a chunk, the purely per-page work runs in ``workers`` processes: extraction,
+then (on the boilerplate-free text) language detection and the search for name mentions. The
+rest runs in this process because it needs state that spans the run:
 
 * site boilerplate (``SiteBoilerplate``) remembers paragraphs repeated across a site's pages;
 * translation loads each language package once and batches every sentence of the chunk in one
@@ -35,7 +36,7 @@ from normalizer.record import Article, ErrorInfo, LanguageInfo, TranslationInfo,
 
 if TYPE_CHECKING:
     from normalizer.extract import Extraction, SiteBoilerplate
-    from normalizer.names import EntityResolver
+    from normalizer.names import ArticleMentions, EntityResolver
     from normalizer.translate import Translator
 
 T = TypeVar("T")
@@ -106,14 +107,16 @@ class _Run:
         ]
         ok = [(a, e) for a, e in zip(articles, extractions) if a.error is None and e is not None]
         self._drop_site_boilerplate(ok)
-        requests = [(a.title, _paragraphs(a.text), e.html_lang, self.options.languages) for a, e in ok]
-        for (article, _), (language, failure) in zip(ok, _map(executor, _detect_language, requests)):
-            if language is None:
+        requests = [(a.title, a.text, e.html_lang, self.options.languages, self.options.aliases) for a, e in ok]
+        collected: dict[int, ArticleMentions] = {}
+        for (article, _), (result, failure) in zip(ok, _map(executor, _analyse, requests)):
+            if result is None:
                 article.error = ErrorInfo("detect", failure or "no result")
             else:
-                article.language = language
-        self._translate([a for a in articles if a.error is None])
-        self._annotate_names([a for a in articles if a.error is None])
+                article.language, collected[id(article)] = result
+        good = [a for a in articles if a.error is None]
+        self._translate(good)
+        self._annotate_names(good, collected, executor)
         return articles
 
     def _start_record(self, page: Page, extraction: Extraction | None, failure: str | None) -> Article:
@@ -190,15 +193,26 @@ class _Run:
             self._translator = Translator(**kwargs)
         return self._translator
 
-    def _annotate_names(self, articles: list[Article]) -> None:
+    def _annotate_names(self, articles: list[Article], collected: dict[int, ArticleMentions],
+                        executor: Executor | None) -> None:
+        """Group names across the run. Mentions in the original fields were found in the workers
+        with the language; those of translated English fields are found here, in the workers too
+        (English articles reuse their original mentions: the resolver sees text_en is text)."""
         if not articles:
             return
         if self._resolver is None:
             from normalizer.names import EntityResolver
 
             self._resolver = EntityResolver(aliases=self.options.aliases, keep_names=self.options.keep_names)
+        translated = [a for a in articles if a.translation.status == "ok"]
+        requests = [(a.title_en, a.text_en, self.options.aliases) for a in translated]
+        english = {id(a): m for a, (m, _) in zip(translated, _map(executor, _collect_english, requests))}
         try:
-            self._resolver.annotate(articles)
+            self._resolver.annotate(
+                articles,
+                [collected.get(id(a)) for a in articles],
+                [english.get(id(a)) for a in articles],
+            )
         except Exception:  # noqa: BLE001 - find the record(s) at fault, keep the others
             for article in articles:
                 _guarded(article, "names", self._resolver.annotate, [article])
@@ -217,14 +231,17 @@ def _extract_page(page: Page) -> Extraction | None:
     return extract(page.html, url=page.url)
 
 
-def _detect_language(request: tuple[str | None, list[str], str | None, Sequence[str] | None]) -> LanguageInfo:
-    """Worker-side step: the article's language from its title and (boilerplate-free) paragraphs,
-    with the page's declared language as a prior."""
+def _analyse(
+    request: tuple[str | None, str, str | None, Sequence[str] | None, str | Path | None],
+) -> tuple[LanguageInfo, ArticleMentions]:
+    """Worker-side step on the boilerplate-free text: the article's language (the page's declared
+    language is a prior), then the name mentions of its title and body in that language."""
     from normalizer.detect import detect_article
+    from normalizer.names import collect_mentions
 
-    title, paragraphs, hint, languages = request
-    result = detect_article(title, paragraphs, hint=hint, languages=languages)
-    return LanguageInfo(
+    title, text, hint, languages, aliases = request
+    result = detect_article(title, _paragraphs(text), hint=hint, languages=languages)
+    language = LanguageInfo(
         code=result.code,
         confidence=result.confidence,
         hint=result.hint,
@@ -232,6 +249,15 @@ def _detect_language(request: tuple[str | None, list[str], str | None, Sequence[
         paragraphs=list(result.paragraphs),
         title=result.title,
     )
+    return language, collect_mentions(title, text, result.code, aliases)
+
+
+def _collect_english(request: tuple[str | None, str | None, str | Path | None]) -> ArticleMentions:
+    """Worker-side step: name mentions of a translated title and body."""
+    from normalizer.names import collect_mentions
+
+    title_en, text_en, aliases = request
+    return collect_mentions(title_en, text_en, None, aliases, english=True)
 
 
 def _guarded(article: Article, stage: str, func: Callable[..., T], *args: Any) -> T | None:
