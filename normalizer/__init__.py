@@ -25,7 +25,18 @@ _EXPORTS = {
     "Article": "normalizer.record",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Article",
+    "Detection",
+    "ModelNotInstalled",
+    "Story",
+    "detect_language",
+    "extract",
+    "merge_stories",
+    "normalize",
+    "normalize_many",
+    "translate_to_english",
+]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from normalizer.detect import Detection, detect_language
@@ -36,7 +47,16 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from normalizer.translate import ModelNotInstalled, translate_to_english
 
 
+# Stage modules reachable as attributes (``normalizer.names.group_variants(...)``) without an
+# explicit ``import normalizer.names``, also loaded on first use.
+_SUBMODULES = {"names"}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        value = importlib.import_module(f"normalizer.{name}")
+        globals()[name] = value
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'normalizer' has no attribute {name!r}")
@@ -46,4 +66,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    return sorted(set(globals()) | set(_EXPORTS) | _SUBMODULES)

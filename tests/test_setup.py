@@ -39,3 +39,11 @@ def test_an_unknown_option_is_a_usage_error_without_traceback() -> None:
     result = subprocess.run([sys.executable, "-m", "normalizer", "--frobnicate"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "No such option" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_public_name_of_the_api_resolves() -> None:
+    import normalizer
+
+    for name in normalizer.__all__:
+        assert getattr(normalizer, name) is not None, name
+    assert callable(normalizer.names.group_variants)
