@@ -54,6 +54,8 @@ __all__ = ["Extraction", "SiteBoilerplate", "extract"]
 MAX_HTML_CHARS = 2_000_000
 MAX_TAGS = 30_000
 FAST_MODE_TAGS = 8_000
+# A first-pass body shorter than this gets trafilatura's readability/jusText second opinion.
+SECOND_OPINION_CHARS = 1_500
 # Bytes decoded at most (a memory bound: scripts are only dropped after decoding, so a page whose
 # size is mostly inline script still keeps its article), and the most a compressed input is
 # inflated to (decompression bombs).
@@ -78,6 +80,11 @@ HEAD_WINDOW = 300_000
 #   precision mode drops whole legacy-layout articles (128/140 before the fallback existed), and
 #   balanced mode keeps trafilatura's own readability/jusText comparison, which rescues pages its
 #   main extractor misjudges: coverage matters more than a few ms for unknown real pages;
+# - but that comparison is run as a second opinion only: a first pass runs in trafilatura's fast
+#   mode, and the full comparison runs when that body is missing, short (< SECOND_OPINION_CHARS)
+#   or a page dump, which is how an under-read page shows. On samples the fast pass alone gives
+#   the same bodies (140/140 sentences found, 0/515 boilerplate leaked) at 0.93x plain
+#   trafilatura's median time, against ~1.1-1.3x with the comparison on every page;
 # - date: htmldate only as a fallback (the page's own published time-stamp is read first), and
 #   without the slow extensive search, which guesses from free text.
 TRAFILATURA_OPTIONS: dict[str, Any] = {
@@ -176,7 +183,9 @@ def _extract_into(result: Extraction, html: str | bytes) -> None:
     result.site = result.site or site_of(result.url)
     published = facts.published
 
-    document = _run_trafilatura(_as_document(text), result.url, fast=tags > FAST_MODE_TAGS)
+    document = _run_trafilatura(_as_document(text), result.url, fast=True)
+    if tags <= FAST_MODE_TAGS and _wants_second_opinion(document):
+        document = _run_trafilatura(_as_document(text), result.url, fast=False)
     raw = ""
     if document is not None:
         result.title = _repaired_raw_title(facts) or clean_inline(document.title)
@@ -340,6 +349,11 @@ def _preview(text: str) -> str:
 
 
 # --- trafilatura -------------------------------------------------------------------------------
+
+
+def _wants_second_opinion(document: Any) -> bool:
+    body = (document.text or "") if document is not None else ""
+    return len(body) < SECOND_OPINION_CHARS or looks_like_page_dump(body)
 
 
 def _run_trafilatura(text: str, url: str | None, fast: bool) -> Any:

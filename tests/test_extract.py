@@ -539,3 +539,16 @@ def test_importing_extract_does_not_import_trafilatura():
     code = "import sys, normalizer.extract; print('trafilatura' in sys.modules, 'torch' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_trafilatura_second_opinion_is_asked_only_for_short_or_dumped_bodies():
+    from types import SimpleNamespace
+
+    from normalizer.extract import SECOND_OPINION_CHARS, _wants_second_opinion
+
+    prose = "The council approved the new budget after a long debate on Tuesday evening. "
+    long_body = prose * (SECOND_OPINION_CHARS // len(prose) + 2)
+    assert _wants_second_opinion(None)
+    assert _wants_second_opinion(SimpleNamespace(text=prose))
+    assert _wants_second_opinion(SimpleNamespace(text="\n".join(["Home", "News", "|", "Sport"] * 200)))
+    assert not _wants_second_opinion(SimpleNamespace(text=long_body))
