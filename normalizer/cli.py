@@ -97,6 +97,7 @@ def convert(inputs: tuple[str, ...], output: str, fields: str | None, no_transla
 
     from normalizer.convert import convert as run_convert
     from normalizer.inputs import MissingInput
+    from normalizer.names_lexicon import AliasFileError
     from normalizer.pipeline import record_fields
 
     selected = None
@@ -120,7 +121,7 @@ def convert(inputs: tuple[str, ...], output: str, fields: str | None, no_transla
             languages=parse_languages(languages), aliases=aliases, keep_names=keep_names,
             models_dir=models_dir, chunk_size=chunk_size,
         )
-    except MissingInput as exc:
+    except (MissingInput, AliasFileError) as exc:
         fail(str(exc))
     except OSError as exc:  # inputs problems become records; what escapes is about the output
         fail(f"cannot write output {output}: {exc.strerror or exc}")

@@ -73,6 +73,10 @@ def normalize_many(items: Iterable[Any], workers: int = 1, **options: Any) -> It
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
     opts = Options(**options)
+    if opts.aliases is not None:  # a broken alias file is the caller's mistake: say so at once
+        from normalizer.names_lexicon import gazetteer_for
+
+        gazetteer_for(opts.aliases)  # raises names.AliasFileError, cached for the run otherwise
     run = _Run(opts)
     pages = (_as_page(item, position) for position, item in enumerate(items))
     executor: Executor | None = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None

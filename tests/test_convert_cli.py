@@ -81,6 +81,15 @@ def test_a_folder_without_pages_is_a_usage_error_with_a_clear_message(run_cli, t
     assert b"no pages" in result.stderr
 
 
+def test_a_malformed_alias_file_is_a_usage_error_and_writes_nothing(run_cli, tmp_path: Path) -> None:
+    write_pages(tmp_path / "pages", 1)
+    (tmp_path / "aliases.toml").write_text("not = [valid toml\n", encoding="utf-8")
+    result = run_cli("convert", "pages", "--aliases", "aliases.toml", "-o", "out.jsonl")
+    assert result.returncode == 2
+    assert b"aliases.toml" in result.stderr and b"Traceback" not in result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
 def test_workers_0_is_a_usage_error(run_cli, tmp_path: Path) -> None:
     write_pages(tmp_path / "pages", 1)
     result = run_cli("convert", "pages", "--workers", "0")
