@@ -41,6 +41,10 @@ _CEDILLA_TO_COMMA = str.maketrans("şţŞŢ", "șțȘȚ")
 #: one-for-one replacements only, so that offsets into a running text stay valid.
 _TEXT_TABLE = {**_APOSTROPHES, **_DASHES}
 _RO_TEXT_TABLE = {**_TEXT_TABLE, **_CEDILLA_TO_COMMA}
+#: any character the tables above would replace: most texts have none, and one regex scan is
+#: far cheaper than ``str.translate`` with a dict, which looks up every character.
+_TEXT_CHANGES = re.compile("[" + re.escape("".join(map(chr, _TEXT_TABLE))) + "]")
+_RO_TEXT_CHANGES = re.compile("[" + re.escape("".join(map(chr, _RO_TEXT_TABLE))) + "]")
 _WHITESPACE = re.compile(r"\s+")
 
 #: letters that exist in Romanian but not in Turkish, and the reverse; used to tell whose
@@ -72,7 +76,10 @@ def repair_text(text: str, lang: str | None) -> str:
     if not unicodedata.is_normalized("NFC", text):
         composed = unicodedata.normalize("NFC", text)
         text = composed if len(composed) == len(text) else text
-    return text.translate(_RO_TEXT_TABLE if lang == "ro" else _TEXT_TABLE)
+    romanian = lang == "ro"
+    if (_RO_TEXT_CHANGES if romanian else _TEXT_CHANGES).search(text) is None:
+        return text
+    return text.translate(_RO_TEXT_TABLE if romanian else _TEXT_TABLE)
 
 
 def looks_romanian(name: str) -> bool:
@@ -227,7 +234,13 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 def _ascii(text: str) -> str:
     if not text.isascii():
         text = anyascii(text.translate(_LATIN_SOUNDS))
-    return _NOT_ALNUM.sub("", text.lower())
+    return _alnum(text.lower())
+
+
+def _alnum(text: str) -> str:
+    """An ASCII lowercase ``text`` with only its letters and digits; most readings have nothing
+    to drop, and ``isalnum`` says so faster than a substitution."""
+    return text if text.isalnum() else _NOT_ALNUM.sub("", text)
 
 
 @lru_cache(maxsize=200_000)
@@ -237,7 +250,7 @@ def readings(token: str, lang: str | None) -> tuple[str, ...]:
     latin = to_latin(token, lang)
     out = [_ascii(latin)]
     if latin == token.lower() and not latin.isascii():
-        out.append(_NOT_ALNUM.sub("", anyascii(latin).lower()))  # as English press writes it: "Vucic"
+        out.append(_alnum(anyascii(latin).lower()))  # as English press writes it: "Vucic"
     if "г" in token.lower() and (lang == "uk" or set(token.lower()) & _UKRAINIAN_LETTERS):
         out.append(_ascii(to_latin(token.lower().replace("г", "ґ"), "uk")))  # Ukrainian г for a foreign g
     rules = _PRONUNCIATION.get(lang or "")
@@ -345,6 +358,11 @@ _HYPHEN_TAIL = re.compile(r"^(.{2,}?)-([^\W\d_]{1,10})$")
 #: ("NATO-ului"), English compounds ("Rutte-led"). Any lowercase tail after an acronym goes too.
 _HYPHEN_CLITICS = frozenset(["ul", "ului", "lui", "ei", "ii", "le", "lor", "a", "uri", "urilor", "led", "based", "backed", "style", "era", "linked", "born", "owned", "run", "made", "wide", "friendly", "like", "type", "related", "bound", "allied", "controlled", "sponsored", "funded", "brokered", "proof"])
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ad|ash|at|an|ar|az|aş|аль|ас|эль|ель|ад|аш)-(?=\w)", re.IGNORECASE)
+
+
+def _drop_article_prefix(token: str) -> str:
+    """ "al-Sharaa" -> "Sharaa"; the hyphen test skips the regex for nearly every token."""
+    return _ARTICLE_PREFIX.sub("", token) if "-" in token else token
 _ELISION_HEAD = re.compile(r"^(?:[^\W\d_]{1,4})'(?=[^\W\d_]{2})")
 
 
@@ -354,11 +372,12 @@ def strip_affixes(token: str) -> str:
     "NATO-ului", "Rutte-led" (known lowercase tails after an apostrophe or hyphen; "Kim
     Jong-un" keeps its "-un"), "d'Ukraine", "dell'Europa" (elided articles in front), and a
     German genitive apostrophe ("Scholz'")."""
-    token = _ELISION_HEAD.sub("", token) if token[:1].islower() else token
-    match = _APOSTROPHE_TAIL.match(token)
-    if match:
-        token = match.group(1)
-    match = _HYPHEN_TAIL.match(token)
+    if "'" in token:  # the cheap test first: most words have neither an apostrophe nor a hyphen
+        token = _ELISION_HEAD.sub("", token) if token[:1].islower() else token
+        match = _APOSTROPHE_TAIL.match(token)
+        if match:
+            token = match.group(1)
+    match = _HYPHEN_TAIL.match(token) if "-" in token else None
     if match and match.group(2).islower() and (match.group(2) in _HYPHEN_CLITICS or match.group(1).isupper()):
         token = match.group(1)
     return token.strip("'-.")
@@ -476,12 +495,16 @@ def _is_particle(word: str, position: int) -> bool:
 _CAMEL_PARTICLE = re.compile(r"^(?:Di|De|Da|Du|Van|Von|La|Le|Del|Della|Dos)(?=[A-Z][a-z])")
 
 
+def _drop_camel_particle(token: str) -> str:
+    return _CAMEL_PARTICLE.sub("", token) if token[:1] in "DVL" else token
+
+
 @lru_cache(maxsize=200_000)
 def _token_key(raw: str, lang: str | None) -> TokenKey | None:
     """One token's key (cached: names share first names and surnames); None for a token
     with nothing to match on. Particles ("von der", "bin") are skipped by the caller: they
     stay in the surface but are not needed to match."""
-    token = _ARTICLE_PREFIX.sub("", strip_affixes(raw))
+    token = _drop_article_prefix(strip_affixes(raw))
     if not token:
         return None
     if 1 < len(token) <= 5 and token.isupper():
@@ -526,7 +549,7 @@ def name_key(core: str, lang: str | None) -> NameKey:
     words = _TOKEN.findall(core)
     # Hyphens join parts of one name in some spellings only ("Kim Jong-un" / "Kim Jong Un").
     parts = [part for position, raw in enumerate(words) if not (len(words) > 1 and _is_particle(raw, position))
-             for part in _ARTICLE_PREFIX.sub("", _CAMEL_PARTICLE.sub("", strip_affixes(raw))).split("-")
+             for part in _drop_article_prefix(_drop_camel_particle(strip_affixes(raw))).split("-")
              if part]
     tokens = [key for part in parts for key in (_token_key(part, lang),) if key is not None]
     if not tokens:

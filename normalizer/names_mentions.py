@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from normalizer.names_keys import (
     fold,
@@ -60,12 +61,15 @@ class FoundMention:
     hint: str | None = None
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """One word; a named tuple because a text makes hundreds and a frozen dataclass is several
+    times slower to build. ``cap``: whether it opens a name (``_is_cap``), decided once."""
+
     start: int
     end: int
     word: str
     sentence_start: bool
+    cap: bool
 
 
 @lru_cache(maxsize=16)
@@ -73,23 +77,28 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
     """The words of a text (cached: a body is read once as a field and again as the context of
     its title)."""
     out: list[_Tok] = []
+    append = out.append
+    new_tok = tuple.__new__  # what _Tok(...) does, without its Python-level __new__ frame
     previous_end = 0
     for match in _WORD.finditer(text):
-        start, word = match.start(), match.group()
+        start, end = match.span()
+        word = match.group()
         if "'" in word:
             elided = _ELIDED.match(word)
             if elided and word[elided.end()].isupper():  # d'Ukraine, dell'Europa, l'OTAN
                 start += elided.end()
                 word = word[elided.end():]
-        gap = text[previous_end:start]
-        if gap == " ":
+        if start - previous_end == 1 and text[previous_end] == " ":
             sentence_start = False
         else:
+            gap = text[previous_end:start]
             sentence_start = not out or bool(_SENTENCE_GAP.search(gap))
             if sentence_start and out and gap.startswith(".") and gap[1:].isspace() and _is_abbreviation(out[-1].word):
                 sentence_start = False  # "M. Rutte", "Dr. Albrecht"
-        out.append(_Tok(start, match.end(), word, sentence_start))
-        previous_end = match.end()
+        first = word[0]
+        cap = first.isupper() or (first in "aeib" and _is_cap(word))  # the common case inline
+        append(new_tok(_Tok, (start, end, word, sentence_start, cap)))
+        previous_end = end
     return tuple(out)
 
 
@@ -108,9 +117,9 @@ def _evidence(text: str, lang: str | None) -> _Evidence:
     toks = _tokens(text)
     headline = _headline_mode(toks)
     return _Evidence(
-        frozenset(t.word.lower() for t in toks if t.word[:1].islower()),
+        frozenset([t.word.lower() for t in toks if t.word[0].islower()]),
         frozenset() if headline else frozenset(
-            _word_key(t.word, lang) for t in toks if not t.sentence_start and _is_cap(t.word)),
+            [_word_key(t.word, lang) for t in toks if t.cap and not t.sentence_start]),
         headline,
     )
 
@@ -210,7 +219,7 @@ def _runs(toks: list[_Tok], text: str, c: Cues, gazetteer: Gazetteer,
     runs: list[tuple[list[_Tok], str | None]] = []
     i = 0
     while i < len(toks):
-        if not _is_cap(toks[i].word):
+        if not toks[i].cap:
             i += 1
             continue
         hint = None
@@ -219,7 +228,7 @@ def _runs(toks: list[_Tok], text: str, c: Cues, gazetteer: Gazetteer,
         if lang in _NOUN_CAPITALISING:
             start = i
             i = _skip_german_nouns(toks, i, text, c, gazetteer)
-            if i >= len(toks) or not _is_cap(toks[i].word):
+            if i >= len(toks) or not toks[i].cap:
                 continue
             if i > start:
                 hint = _german_head_type(toks[i - 1].word) or hint
@@ -227,7 +236,7 @@ def _runs(toks: list[_Tok], text: str, c: Cues, gazetteer: Gazetteer,
         j = i + 1
         while j < len(toks) and _joined(text, run[-1], toks[j]):
             word = toks[j].word
-            if _is_cap(word) and not toks[j].sentence_start:
+            if toks[j].cap and not toks[j].sentence_start:
                 run.append(toks[j])
                 j += 1
                 continue
@@ -239,7 +248,7 @@ def _runs(toks: list[_Tok], text: str, c: Cues, gazetteer: Gazetteer,
                 k = j
                 while k < len(toks) and toks[k].word in c.particles and _joined(text, toks[k - 1], toks[k]):
                     k += 1
-                if (k < len(toks) and _is_cap(toks[k].word) and _joined(text, toks[k - 1], toks[k])
+                if (k < len(toks) and toks[k].cap and _joined(text, toks[k - 1], toks[k])
                         and not _place_after_name(run, toks[k], toks[j].word, gazetteer, c, lang)):
                     run.extend(toks[j:k])
                     j = k
@@ -256,7 +265,7 @@ def _skip_german_nouns(toks: list[_Tok], i: int, text: str, c: Cues, gazetteer: 
     Huesca"), frequent news nouns ("Millionen Euro") and words built like common nouns
     ("Rüstungskonzern Rheinmetall", "US-Bundesstaat Kentucky"); known places and organisations
     stay ("der Ukraine", "der Nato")."""
-    while i < len(toks) and _is_cap(toks[i].word) and not _is_acronym(toks[i].word):
+    while i < len(toks) and toks[i].cap and not _is_acronym(toks[i].word):
         word = toks[i].word
         if gazetteer.knows(strip_affixes(word), "de"):
             break
@@ -264,7 +273,7 @@ def _skip_german_nouns(toks: list[_Tok], i: int, text: str, c: Cues, gazetteer: 
             i > 0 and text[toks[i - 1].end:toks[i].start] == " ") else ""
         after_article = previous.lower() in c.german_determiners or previous.isdigit()
         article = (word.lower() in c.german_determiners and i + 1 < len(toks)
-                   and _joined(text, toks[i], toks[i + 1]) and _is_cap(toks[i + 1].word)
+                   and _joined(text, toks[i], toks[i + 1]) and toks[i + 1].cap
                    and not gazetteer.knows(f"{word} {toks[i + 1].word}", "de"))  # "Den Haag"
         if not (after_article or article or _german_common_noun(word)):
             break
@@ -359,7 +368,7 @@ def _title_hint(word: str) -> str | None:
     if key in c.titles:
         return c.titles[key]
     tail = key.rsplit("-", 1)[-1]
-    if any(tail.endswith(role) for role in c.german_roles):  # "Vizebürgermeister", "Nato-Generalsekretär"
+    if tail.endswith(c.german_roles):  # "Vizebürgermeister", "Nato-Generalsekretär"
         return "PER"
     own = rule_lang(word, None)
     for stem in sorted(stems(readings(word.lower(), own)[0], own), key=len):
