@@ -30,7 +30,6 @@ class ConvertSummary:
     skipped: int = 0
     interrupted: bool = False
     seconds: float = 0.0
-    languages: Counter[str] = field(default_factory=Counter)
     translation: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -91,7 +90,6 @@ def convert(
                 writer.write({k: record[k] for k in fields} if fields else record)
                 summary.written += 1
                 summary.failed += article.error is not None
-                summary.languages[article.language.code] += 1
                 summary.translation[article.translation.status] += 1
                 if on_record is not None:
                     on_record(article)

@@ -109,15 +109,14 @@ def _read_file(path: Path) -> Iterator[Page]:
 
 
 def _read_stdin() -> Iterator[Page]:
-    data = sys.stdin.buffer.read()
-    if data.lstrip()[:1] == b"{":
-        yield from _pages_from_records(read_jsonl_bytes(data), "<stdin>")
+    """JSON Lines are streamed line by line (a crawl piped in is never held whole in memory);
+    anything else on stdin is one HTML page. The first bytes are peeked, not consumed."""
+    stream = sys.stdin.buffer
+    if stream.peek(4096).lstrip()[:1] == b"{":
+        lines = io.TextIOWrapper(stream, encoding="utf-8", errors="surrogateescape")
+        yield from _pages_from_records(parse_lines(lines, "<stdin>"), "<stdin>")
     else:
-        yield Page(source="<stdin>", html=data)
-
-
-def read_jsonl_bytes(data: bytes) -> Iterator[dict[str, Any] | BadLine]:
-    return parse_lines(io.StringIO(data.decode("utf-8", errors="surrogateescape")), "<stdin>")
+        yield Page(source="<stdin>", html=stream.read())
 
 
 def _read_jsonl(path: str) -> Iterator[Page]:
