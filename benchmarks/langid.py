@@ -1,5 +1,9 @@
 """Language identification benchmark: normalizer vs plain seeded langdetect, same texts.
 
+Three engines: ``normalizer`` (the default, ``short_texts="fast"``), ``accurate`` (normalizer
+with ``short_texts="accurate"``: lingua's large models as the short-text second opinion) and
+``langdetect`` (seeded), each on the same texts.
+
 Texts: ``benchmarks/data/langid/<code>.txt`` (one news-style sentence per line, written by the
 team; Serbian is written in Cyrillic and also measured transliterated to Latin as ``sr-Latn``)
 plus titles, sentences and articles cut from ``samples/src/articles/*.toml`` when present.
@@ -24,7 +28,7 @@ on its own, and ``import + first detection`` time and peak RSS (in a fresh proce
 titles cut from them) written separately and never used to choose rules, the check that the
 rules generalise.
 
-    .venv/bin/python benchmarks/langid.py [--limit N] [--no-langdetect] [--heldout]
+    .venv/bin/python benchmarks/langid.py [--limit N] [--no-langdetect] [--no-accurate] [--heldout]
 """
 
 from __future__ import annotations
@@ -133,10 +137,10 @@ def derive(corpus: dict[str, list[str]]) -> dict[str, dict[str, list[str]]]:
     return classes
 
 
-def normalizer_detector():
+def normalizer_detector(short_texts: str = "fast"):
     from normalizer.detect import detect_language
 
-    return lambda text: detect_language(text).code
+    return lambda text: detect_language(text, short_texts=short_texts).code
 
 
 def langdetect_detector():
@@ -232,6 +236,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, help="at most N texts per language and class")
     parser.add_argument("--no-langdetect", action="store_true", help="skip the langdetect baseline")
+    parser.add_argument("--no-accurate", action="store_true",
+                        help="skip normalizer with short_texts='accurate' (~1 GB of lingua models)")
     parser.add_argument("--heldout", action="store_true", help="only the held-out close-pair set")
     args = parser.parse_args()
 
@@ -244,6 +250,8 @@ def main() -> None:
                 classes[name][f"{lang}-samples"] = texts
     seconds0, rss = startup_cost()
     engines = {"normalizer": normalizer_detector()}
+    if not args.no_accurate:
+        engines["accurate"] = normalizer_detector("accurate")
     if not args.no_langdetect:
         engines["langdetect"] = langdetect_detector()
     for detector in engines.values():
@@ -252,16 +260,17 @@ def main() -> None:
 
     labels = sorted({label for by_label in classes.values() for label in by_label})
     names = [name for name in CLASSES if name in classes]
-    head = " ".join(f"{name:>13}" for name in names)
-    print(f"accuracy % per language (normalizer / langdetect)\n{'lang':<12} {head}")
+    width = 6 * len(engines)
+    head = " ".join(f"{name:>{width}}" for name in names)
+    print(f"accuracy % per language ({' / '.join(engines)})\n{'lang':<12} {head}")
     for label in labels:
         cells = []
         for name in names:
             parts = [results[e][0][name].get(label) for e in engines]
             if parts[0] is None:
-                cells.append(f"{'':>13}")
+                cells.append(f"{'':>{width}}")
                 continue
-            cells.append(f"{'/'.join(percent(*p).strip() for p in parts):>13}")
+            cells.append(f"{'/'.join(percent(*p).strip() for p in parts):>{width}}")
         print(f"{label:<12} {' '.join(cells)}")
     print()
     print(f"{'macro-average':<24} " + " ".join(f"{name:>9}" for name in names))
@@ -273,7 +282,7 @@ def main() -> None:
             macro.append(f"{100 * sum(values) / len(values):9.1f}" if values else f"{'-':>9}")
         print(f"{engine + ' accuracy %':<24} " + " ".join(macro))
         print(f"{engine + ' texts/s':<24} " + " ".join(f"{counts[n] / seconds[n]:9.0f}" for n in names))
-    if len(engines) == 2:
+    if "langdetect" in engines:
         def rate(engine: str, name: str) -> float:
             return results[engine][2][name] / results[engine][1][name]
 

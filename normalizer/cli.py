@@ -232,10 +232,13 @@ def extract_command(inputs: tuple[str, ...], output_format: str, output: str,
               "per line, or JSON Lines records whose 'text' field is detected.")
 @click.option("--languages", metavar="ro,fr,de", help="Restrict the possible answers to these codes.")
 @click.option("--hint", metavar="CODE", help="A prior language (e.g. the page's <html lang>).")
+@click.option("--short-texts", type=click.Choice(["fast", "accurate", "off"]), default="fast",
+              show_default=True, help="Second opinion for texts of a few words: small models, large "
+              "models (more right on single words; ~40 MB per language met), or none.")
 @click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="json",
               show_default=True, help="One JSON object per input, or 'code<TAB>confidence<TAB>text'.")
 def detect(texts: tuple[str, ...], file: str | None, languages: str | None, hint: str | None,
-           output_format: str) -> None:
+           short_texts: str, output_format: str) -> None:
     """Detect the language of each TEXT, each line of a file, or each record's 'text'.
 
     Prints one result per input, in input order: code (ISO 639-1, or "und" when the evidence is
@@ -267,7 +270,7 @@ def detect(texts: tuple[str, ...], file: str | None, languages: str | None, hint
                 failed += 1
                 result = {**meta}
             else:
-                result = {**meta, **detect_language(text, hint, allowed).to_dict()}
+                result = {**meta, **detect_language(text, hint, allowed, short_texts=short_texts).to_dict()}
             if output_format == "json":
                 click.echo(dumps(result))
             else:

@@ -11,7 +11,10 @@ Three kinds of evidence are combined in log-probability space:
    (Serbian "је" vs Macedonian "е", Norwegian "av" vs Danish "af", Croatian "tjedan" vs Serbian
    "nedelja", Malay "kualiti" vs Indonesian "kualitas", Croatian "bit će" vs Serbian "biće"),
    counted only inside the group of the best candidate; between Serbian and Croatian/Bosnian
-   the jat reflex (ekavian "reka", ijekavian "rijeka") is weighed as a likelihood ratio.
+   the jat reflex (ekavian "reka", ijekavian "rijeka") is weighed as a likelihood ratio;
+4. for short texts (a word, a short title) a second detector's opinion, lingua, trained on far
+   more text per language (:mod:`normalizer.detect_short`; ``short_texts`` picks its model
+   size or turns it off).
 
 ``detect_article`` reads all paragraphs and the title in one vectorised pass of the model
 (:meth:`normalizer.detect_model.NaiveBayesModel.score_batch`); the article's scores are the sum
@@ -45,6 +48,7 @@ from normalizer.detect_evidence import (
     ijekavian_counts,
     marker_counts,
 )
+from normalizer.detect_short import SECOND_OPINION_MARGIN, SHORT_LETTERS, second_opinion
 
 UNDETERMINED = "und"
 
@@ -90,6 +94,7 @@ MAX_CHARS = 1500         # longer texts are sampled (start, middle, end) for spe
 ARTICLE_CHARS = 12000    # an article's paragraphs are sampled to this many characters in all ...
 MIN_PARAGRAPH_CHARS = 300  # ... but each keeps at least this many
 CANDIDATES = 3
+SURE_ENOUGH = 0.9        # a short text this sure of its best candidate asks no second opinion
 
 
 @dataclass
@@ -163,10 +168,13 @@ def detect_language(
     languages: Sequence[str] | None = None,
     *,
     hint_odds: float = HINT_ODDS,
+    short_texts: str = "fast",
 ) -> Detection:
     """Detect the language of ``text``; never raises. ``hint`` is a prior (a page's declared
     language), ``languages`` restricts the possible answers, ``hint_odds`` says how much likelier
-    the hinted language is a priori."""
+    the hinted language is a priori. ``short_texts`` is the second opinion asked for texts of
+    at most SHORT_LETTERS letters: "fast" (small models), "accurate" (large models, ~40 MB per
+    language met) or "off" (see :mod:`normalizer.detect_short`)."""
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8", "replace")
@@ -175,7 +183,7 @@ def detect_language(
         allowed = _allowed(tuple(languages) if languages is not None else None)
         texts = [_Text.of(_sample(text, MAX_CHARS))]
         scores, found, _ = _score(texts)
-        return _decide_all(texts, scores, found, normalize_hint(hint), hint_odds, allowed)[0]
+        return _decide_all(texts, scores, found, normalize_hint(hint), hint_odds, allowed, short_texts)[0]
     except Exception as error:  # noqa: BLE001 - the contract is "a result, never an exception"
         return Detection(UNDETERMINED, 0.0, [], None, f"error: {type(error).__name__}")
 
@@ -228,10 +236,11 @@ def _decide_all(
     hint: str | None,
     hint_odds: float,
     allowed: tuple[str, ...],
+    short_texts: str,
 ) -> list[Detection]:
     """One Detection per text from its model scores (rows of ``scores``), letters and words."""
     return [
-        _decide_one(text.evidence, len(text.data), row if ok else None, hint, hint_odds, allowed)
+        _decide_one(text.evidence, len(text.data), row if ok else None, hint, hint_odds, allowed, short_texts)
         for text, row, ok in zip(texts, scores, found, strict=True)
     ]
 
@@ -245,7 +254,11 @@ def _codes_in_context(
     than SURE_MARGIN above every other candidate and ``context`` has no close group, no later
     evidence can change the answer (letter evidence subtracts at most FOREIGN_LETTER *
     FOREIGN_LETTER_CAP, the context prior only adds, marker words count only inside close
-    groups), so the full decision is skipped for them: same result, a fraction of the cost."""
+    groups), so the full decision is skipped for them: same result, a fraction of the cost.
+
+    The short-text second opinion is not asked here: the article's language is stronger
+    evidence for its short title or caption, and a worker process of a long run would otherwise
+    load models for every language its pages quote."""
     import numpy as np
 
     sure = np.zeros(len(texts), dtype=bool)
@@ -268,7 +281,9 @@ def _codes_in_context(
             elif len(rows):
                 sure[rows] = tempered[rows, column] - tempered[np.ix_(rows, others)].max(axis=1) > SURE_MARGIN
     return [
-        context if is_sure else _decide_one(text.evidence, len(text.data), row if ok else None, context, CONTEXT_ODDS, allowed).code
+        context if is_sure else _decide_one(
+            text.evidence, len(text.data), row if ok else None, context, CONTEXT_ODDS, allowed, "off"
+        ).code
         for text, row, ok, is_sure in zip(texts, scores, found, sure.tolist(), strict=True)
     ]
 
@@ -290,9 +305,10 @@ def _decide_one(
     hint: str | None,
     hint_odds: float,
     allowed: tuple[str, ...],
+    short_texts: str,
 ) -> Detection:
     """Combine model scores (a row over the model's classes, from ``size`` bytes), letters,
-    marker words and the prior."""
+    the short-text second opinion, marker words and the prior."""
     if evidence.letters < MIN_LETTERS or not allowed:
         return Detection(UNDETERMINED, 0.0, [], evidence.script, "empty")
     candidates = _candidates(allowed, evidence.script)
@@ -305,6 +321,8 @@ def _decide_one(
         return Detection(UNDETERMINED, 0.0, [], evidence.script, "empty")
     logits = _model_logits(scores / (TEMPERATURE * math.sqrt(size)), candidates)
     _add_letter_evidence(logits, evidence)
+    if evidence.letters <= SHORT_LETTERS:
+        _add_second_opinion(logits, evidence, short_texts)
     _add_marker_evidence(logits, evidence)
     if hint in logits:
         logits[hint] += math.log(hint_odds)
@@ -372,6 +390,20 @@ def _letter_penalties(special: frozenset[tuple[str, int]]) -> dict[str, float]:
     return penalties
 
 
+def _add_second_opinion(logits: dict[str, float], evidence: TextEvidence, mode: str) -> None:
+    """Add lingua's log-probabilities for the candidates still close to the best; lingua's
+    sharp probabilities make it decisive on a word our model cannot read, while letters and
+    marker words (added before and after) still overrule it. Not asked when the best candidate
+    already holds SURE_ENOUGH of the probability (letters such as ș or ў usually see to that):
+    the answers stay the same on benchmarks/langid.py and no lingua model gets loaded."""
+    peak = max(logits.values())
+    if sum(math.exp(value - peak) for value in logits.values()) <= 1 / SURE_ENOUGH:
+        return
+    close = sorted(lang for lang, value in logits.items() if value >= peak - SECOND_OPINION_MARGIN)
+    for lang, value in second_opinion(evidence.text, close, evidence.script, mode).items():
+        logits[lang] += value
+
+
 def _add_marker_evidence(logits: dict[str, float], evidence: TextEvidence) -> None:
     top = max(sorted(logits), key=logits.__getitem__)
     group = group_of(top)
@@ -430,7 +462,7 @@ def _detect_article(
     texts = [_Text.of(_sample(p, limit)) for p in paragraphs] + [_Text.of(_sample(title, MAX_CHARS))]
     scores, found, total = _score(texts)
     evidence = TextEvidence.combine([t.evidence for t in texts])
-    overall = _decide_one(evidence, sum(len(t.data) for t in texts), total, hint, HINT_ODDS, allowed)
+    overall = _decide_one(evidence, sum(len(t.data) for t in texts), total, hint, HINT_ODDS, allowed, "fast")
     article_code = overall.code if overall.code != UNDETERMINED else (hint or UNDETERMINED)
     context = article_code if article_code != UNDETERMINED else None
     codes = _codes_in_context(texts, scores, found, context, allowed)

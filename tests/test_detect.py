@@ -158,7 +158,7 @@ def test_results_do_not_depend_on_call_order() -> None:
 
 def test_hint_decides_an_ambiguous_short_text() -> None:
     assert detect_language("Ministerul", hint="ro").code == "ro"
-    assert detect_language("hotel restaurant", hint="de-DE").code == "de"
+    assert detect_language("Internet", hint="de-DE").code == "de"
 
 
 def test_clear_text_overrules_a_wrong_hint() -> None:
@@ -321,8 +321,9 @@ def test_paragraph_codes_equal_detecting_each_paragraph_with_the_article_languag
         "Lucrările de pe strada Mare vor dura până în toamnă, iar traficul va fi deviat.",
     ]
     result = detect_article("Drumuri noi", paragraphs)
-    expected = [
-        detect_language(p, hint=result.code, hint_odds=CONTEXT_ODDS).code for p in paragraphs
+    expected = [  # the article path never asks the short-text second opinion (see _codes_in_context)
+        detect_language(p, hint=result.code, hint_odds=CONTEXT_ODDS, short_texts="off").code
+        for p in paragraphs
     ]
     assert result.code == "ro"
     assert result.paragraphs == expected
@@ -369,3 +370,49 @@ def test_article_language_decides_a_title_shared_by_close_languages() -> None:
         "Tisuće građana okupile su se prošloga tjedna na trgu.",
     ]
     assert detect_article("Protest na trgu", body).title == "hr"
+
+
+# --- short-text second opinion (lingua) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["fast", "accurate"])
+@pytest.mark.parametrize(("word", "code"), [("gemeente", "nl"), ("autarquia", "pt"), ("zastupitelstvo", "cs")])
+def test_second_opinion_reads_single_words_the_ngram_model_misreads(mode: str, word: str, code: str) -> None:
+    assert detect_language(word, short_texts=mode).code == code
+
+
+def test_long_texts_never_ask_for_a_second_opinion() -> None:
+    from normalizer.detect_short import _detector
+
+    asked_before = _detector.cache_info().misses + _detector.cache_info().hits
+    text = SENTENCES["nl"] + " " + SENTENCES["nl"]  # well over SHORT_LETTERS letters
+    results = {mode: detect_language(text, short_texts=mode) for mode in ("off", "fast", "accurate")}
+    assert results["off"] == results["fast"] == results["accurate"]
+    assert _detector.cache_info().misses + _detector.cache_info().hits == asked_before
+
+
+def test_latin_serbian_gets_the_opinion_of_its_closest_language() -> None:
+    from normalizer.detect_short import second_opinion
+
+    values = second_opinion("rijeka", ["bs", "hr", "sl", "sr"], "LATIN", "fast")
+    assert values["sr"] == values["hr"] == values["bs"]
+    assert set(values) == {"bs", "hr", "sl", "sr"}
+
+
+def test_a_language_lingua_lacks_gets_the_median_opinion() -> None:
+    from normalizer.detect_short import second_opinion
+
+    values = second_opinion("vecinos", ["es", "gl", "pt"], "LATIN", "fast")
+    assert values["gl"] == sorted([values["es"], values["pt"]])[1]
+
+
+def test_second_opinion_off_asks_nothing() -> None:
+    from normalizer.detect_short import second_opinion
+
+    assert second_opinion("gemeente", ["af", "nl"], "LATIN", "off") == {}
+
+
+def test_cli_short_texts_option_selects_the_second_opinion() -> None:
+    done = run_detect("--short-texts", "accurate", "--format", "text", "gemeente")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\t")[0] == "nl"
