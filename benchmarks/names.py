@@ -15,17 +15,21 @@ measured in CPU seconds. And the names stage of the pipeline on the sample pages
 ``normalize_many(translate=False)``): CPU ms per article of ``EntityResolver.annotate`` in the
 main process, finding mentions itself and with mentions collected in a worker process
 (``collect_mentions``), against a bare ``trafilatura.extract`` of the same pages as baseline.
+Memory (issue 9): the registry's bytes per distinct spelling, without a cap and with one, and
+its growth over the second half of a stream of distinct spellings (flat under the cap).
 
 Run: .venv/bin/python benchmarks/names.py
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import random
 import sys
 import time
+import tracemalloc
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from itertools import combinations
@@ -35,7 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from normalizer.names import EntityResolver, collect_mentions, group_variants
+from normalizer.names_group import NameRegistry
 from normalizer.names_keys import script_of
+from normalizer.names_lexicon import gazetteer_for
 
 DATA = ROOT / "benchmarks" / "data" / "names"
 FLOORS = {"precision": 0.98, "recall": 0.95, "cross-script recall": 0.90}
@@ -240,6 +246,48 @@ def annotate_speed() -> list[list[str]]:
     return rows
 
 
+def _clear_word_caches() -> None:
+    """Empty the word caches of the names stage: bounded on their own (lru_cache), they would
+    otherwise count in the registry's memory."""
+    from normalizer import names_group, names_keys
+
+    for module in (names_group, names_keys):
+        for value in vars(module).values():
+            if hasattr(value, "cache_clear"):
+                value.cache_clear()
+
+
+def memory(spellings: int = 3_000, cap: int = 750, chunk: int = 250) -> list[list[str]]:
+    """Registry memory (tracemalloc, word caches emptied first) while distinct spellings of the
+    synthetic batch arrive one article each, trimmed after every ``chunk`` as the resolver does:
+    bytes per live spelling, and growth over the second half of the run (flat under a cap)."""
+    names, langs = synthetic_batch()
+    distinct = list(dict.fromkeys(zip(names, langs)))[:spellings]
+    warm = NameRegistry(gazetteer_for(None))
+    for lang in sorted(set(langs)):  # language data loads once per run: not the registry's
+        warm.add(next(name for name, code in distinct if code == lang), lang)
+    rows = []
+    for label, max_variants in (("no cap", None), (f"max_variants={cap:,}", cap)):
+        _clear_word_caches()
+        gc.collect()
+        tracemalloc.start()
+        registry = NameRegistry(gazetteer_for(None), max_variants=max_variants)
+        readings = []
+        for i, (name, lang) in enumerate(distinct, 1):
+            registry.tick()
+            registry.add(name, lang)
+            if i % chunk == 0:
+                registry.trim()
+                _clear_word_caches()
+                gc.collect()
+                readings.append(tracemalloc.get_traced_memory()[0])
+        tracemalloc.stop()
+        growth = readings[-1] - readings[len(readings) // 2 - 1]
+        rows.append([label, f"{spellings:,}", f"{len(registry):,}", f"{readings[-1] / 1e6:.1f}",
+                     f"{readings[-1] / len(registry):,.0f}", f"{growth / 1e6:+.1f}"])
+    return rows
+
+
 def table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths))
@@ -268,6 +316,8 @@ def main() -> int:
     if stage:
         print("\nnames stage on the sample pages (fresh process: cold caches, CLDR of the languages preloaded)")
         print(table(["main process", "articles", "CPU ms/article", "ratio"], stage))
+    print("\nregistry memory (tracemalloc, word caches excluded: bounded on their own)")
+    print(table(["registry", "spellings fed", "live", "MB", "bytes/live spelling", "MB, 2nd half"], memory()))
     p, r, _ = results["team set"]["all"]
     cross_r = results["team set"]["cross-script"][1]
     misses = [name for name, value, floor in (("precision", p, FLOORS["precision"]),

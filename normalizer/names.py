@@ -17,6 +17,20 @@ canonical form in chunk 5. The price of streaming is that a canonical form is fi
 time an entity is written out: a better-written variant seen only later (or a full name that
 shows up after its surname) cannot rename records already emitted, and a surname seen before
 any full name stays on its own in those records.
+
+Bounded memory: the registry costs some 3.5 KB per distinct spelling, and a large crawl meets
+millions of them (typos, names met once), so the resolver keeps at most ``max_variants``
+(``MAX_VARIANTS`` by default; None: no cap). After each chunk, when over the cap, it forgets whole
+groups, the least valuable first: groups seen in a single article, least recently seen first;
+groups seen in several articles or known to the gazetteer only when those run out or have not
+been seen for long (``names_group._Recency``). Recency is counted in articles in input order, so
+what is forgotten does not depend on timing or on the number of workers. Below the cap nothing
+changes. Above it, results differ from an unbounded run only for names that meet a forgotten
+group: a forgotten spelling that comes back starts a new group whose canonical form is chosen
+afresh (a name written out as "Nicusor Dan" long ago may come back as "Nicușor Dan"); a new
+spelling groups without the forgotten ones; a lone surname no longer sees a forgotten full name
+(so it may stay apart, or become the only match of another person). The word caches of
+``names_keys`` are bounded separately, by their ``lru_cache`` sizes.
 """
 
 from __future__ import annotations
@@ -33,9 +47,13 @@ from normalizer.names_lexicon import AliasFileError, Gazetteer, gazetteer_for
 from normalizer.names_mentions import FoundMention, find_mentions
 from normalizer.record import Article, Entity, Mention
 
-__all__ = ["AliasFileError", "ArticleMentions", "EntityResolver", "FoundMention", "collect_mentions",
-           "find_mentions", "group_variants"]
+__all__ = ["MAX_VARIANTS", "AliasFileError", "ArticleMentions", "EntityResolver", "FoundMention",
+           "collect_mentions", "find_mentions", "group_variants"]
 
+#: default cap on the distinct spellings the resolver keeps across chunks: at 3.5-4 KB each
+#: (keys, indexes, union-find, recency), some 0.8 GB at most whatever the length of the run,
+#: and room for the names of tens of thousands of articles.
+MAX_VARIANTS = 200_000
 _ORIGINAL_FIELDS = ("title", "text")
 _ENGLISH_FIELDS = ("title_en", "text_en")
 _FIELD_ORDER = {name: i for i, name in enumerate(_ORIGINAL_FIELDS + _ENGLISH_FIELDS)}
@@ -125,11 +143,13 @@ def collect_mentions(title: str | None, text: str | None, lang: str | None,
 
 
 class EntityResolver:
-    """Holds the batch state: grouping spans all chunks of a run (see the module docstring)."""
+    """Holds the batch state: grouping spans all chunks of a run (see the module docstring).
+    ``max_variants`` caps the distinct spellings kept between chunks (None: no cap)."""
 
-    def __init__(self, aliases: str | Path | None = None, keep_names: bool = False) -> None:
+    def __init__(self, aliases: str | Path | None = None, keep_names: bool = False,
+                 max_variants: int | None = MAX_VARIANTS) -> None:
         self.gazetteer = gazetteer_for(aliases)  # raises AliasFileError for a bad user file
-        self.registry = NameRegistry(self.gazetteer)
+        self.registry = NameRegistry(self.gazetteer, max_variants=max_variants)
         self.keep_names = keep_names
 
     def annotate(self, articles: Sequence[Article],
@@ -159,9 +179,11 @@ class EntityResolver:
                 self.registry.link_surname(ident)
         for article, mentions in zip(articles, found):
             self._emit(article, mentions)
+        self.registry.trim()  # between chunks: no id of this one is needed any more
 
     def _collect(self, article: Article, given: ArticleMentions | None,
                  given_en: ArticleMentions | None) -> list[tuple[FoundMention, int]]:
+        self.registry.tick()  # recency is counted in articles
         lang = _lang(article.language.code if article.language else None)
         original = given if _matches(given, article.title, article.text, lang) else \
             collect_mentions(article.title, article.text, lang, gazetteer=self.gazetteer)

@@ -14,12 +14,15 @@ Grouping is incremental (a run is processed chunk by chunk) and never compares a
 
 The thresholds were calibrated on the team's variant set (benchmarks/data/names) and are kept
 round on purpose: 88 for whole names, 75 for each token, 90 for single-word names.
+
+A long run would keep every spelling it ever met; with ``max_variants``, ``NameRegistry.trim``
+forgets whole groups instead, the least valuable first (``_Recency``), out of every index.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -85,13 +88,22 @@ class Variant:
 
 
 class NameRegistry:
-    """Distinct spellings, their keys, and a union-find over them (see module docstring)."""
+    """Distinct spellings, their keys, and a union-find over them (see module docstring).
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    ``max_variants`` bounds the memory of a long run: ``trim()`` forgets whole groups, the least
+    valuable first (see ``_Recency``), until no more than that many spellings remain. Ids stay
+    valid until ``trim()``, so a caller trims only between batches, when it holds none; the
+    registry never trims on its own. ``tick()`` marks a new unit of time (the resolver: a new
+    article), which is how the registry tells a group seen twice from a name repeated once."""
+
+    def __init__(self, gazetteer: Gazetteer, max_variants: int | None = None) -> None:
+        if max_variants is not None and max_variants < 1:
+            raise ValueError(f"max_variants must be positive, not {max_variants}")
         self.gazetteer = gazetteer
-        self.variants: list[Variant] = []
+        self.variants: dict[int, Variant] = {}
+        self._next_id = 0
         self._ids: dict[tuple[str, str | None], int] = {}
-        self._parent: list[int] = []
+        self._parent: dict[int, int] = {}
         self._members: dict[int, list[int]] = {}
         self._index: dict[str, int] = {}
         self._blocks: dict[tuple, tuple[list[str], list[int]]] = {}
@@ -100,6 +112,13 @@ class NameRegistry:
         self._initials: dict[str, set[int]] = {}
         #: root -> (order, canonical, type): names already emitted keep their form (streaming).
         self._frozen: dict[int, tuple[int, str, str]] = {}
+        self._frozen_count = 0
+        self._clock = 0
+        self._recency = _Recency(self._members, max_variants) if max_variants is not None else None
+
+    def __len__(self) -> int:
+        """Live variants (distinct spellings): what ``max_variants`` bounds."""
+        return len(self.variants)
 
     # -- union-find ------------------------------------------------------------------------
     def find(self, i: int) -> int:
@@ -115,6 +134,8 @@ class NameRegistry:
             return
         if len(self._members[ra]) < len(self._members[rb]):
             ra, rb = rb, ra
+        if self._recency is not None:
+            self._recency.merged(ra, rb)
         self._parent[rb] = ra
         self._members[ra].extend(self._members.pop(rb))
         frozen = [f for f in (self._frozen.pop(ra, None), self._frozen.pop(rb, None)) if f]
@@ -126,6 +147,10 @@ class NameRegistry:
         return [self.variants[i] for i in self._members[root]]
 
     # -- adding ----------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Start a new unit of time: a group seen again after a tick counts as attested."""
+        self._clock += 1
+
     def add(self, name: str, lang: str | None, count: int = 1, hint: str | None = None) -> int:
         """Register one occurrence (or ``count``) of ``name`` and group it; returns its id."""
         core = core_name(name, lang)
@@ -136,50 +161,43 @@ class NameRegistry:
         variant.count += count
         if hint:
             variant.hints[hint] += count
+        if self._recency is not None:
+            self._recency.seen(self.find(ident), self._clock)
         return ident
 
     def _new(self, core: str, lang: str | None) -> int:
         key = name_key(core, lang)
-        ident = len(self.variants)
+        ident = self._next_id
+        self._next_id += 1
         known = self.gazetteer.lookup(key, lang) if 0 < len(key.tokens) <= _MAX_TOKENS else None
         if known is None and len(key.tokens) == 1:
             country = self.gazetteer.demonym(core)
             known = Known(country, "LOC", _DEMONYM_PRIORITY) if country else None
-        self.variants.append(Variant(core, lang, key, known))
+        variant = self.variants[ident] = Variant(core, lang, key, known)
         self._ids[(core, lang)] = ident
-        self._parent.append(ident)
+        self._parent[ident] = ident
         self._members[ident] = [ident]
+        if self._recency is not None:
+            self._recency.born(ident, self._clock, protect=known is not None)
         if not key.tokens:
             return ident
-        if known is not None:
-            self._join("\0known:" + known.canonical, ident)
-            return ident
-        if key.script not in _COMPARABLE_SCRIPTS or len(key.tokens) > _MAX_TOKENS:
-            # Scripts without transliteration rules match only themselves, exactly.
-            for combo in key.combos():
-                self._join(key.script + ":" + combo, ident)
-            return ident
         matched = False
-        for combo in key.combos():
-            matched |= self._join(combo, ident)
-        if lang in _FAMILY_NAME_FIRST and len(key.tokens) == 2:
-            # "Orbán Viktor" in Hungarian is "Viktor Orbán" everywhere else.
-            for combo in key.combos([t.candidates for t in reversed(key.tokens)]):
-                matched |= self._join(combo, ident)
+        for index_key in _join_keys(variant):
+            matched |= self._join(index_key, ident)
+        if not _compared(variant):
+            return ident
         matched |= self._match_inflected(ident, key, lang)
         matched |= self._match_skeleton(ident, key)
         if not matched:
             self._fuzzy(ident)
         if len(key.tokens) > 1:
-            for initials in _initials(self.variants[ident].surface):
+            for initials in _initials(core):
                 self._initials.setdefault(initials, set()).add(ident)
-            last = len(key.tokens) - 1
-            for position, token in enumerate(key.tokens):
-                for candidate in token.candidates:
-                    entries = self._token_index.get(candidate)
-                    if entries is None:
-                        entries = self._token_index[candidate] = set()
-                    entries.add((ident, position == last))
+            for candidate, entry in _token_entries(ident, key):
+                entries = self._token_index.get(candidate)
+                if entries is None:
+                    entries = self._token_index[candidate] = set()
+                entries.add(entry)
         return ident
 
     def _match_inflected(self, ident: int, key: NameKey, lang: str | None) -> bool:
@@ -188,13 +206,7 @@ class NameRegistry:
         Only a name from an inflecting language looks at (or is looked at through) the
         vowel-less stems, so two nominatives "Maria" and "Mario" never meet this way."""
         matched = False
-        own_pools = [t.candidates for t in key.tokens]
-        vowel_pools = [t.vowel_stems for t in key.tokens]
-        lookups = [("S:", vowel_pools, "V:")]
-        if lang in INFLECTING:
-            lookups.append(("V:", own_pools, "S:"))
-        for look_in, pools, store_in in lookups:
-            combos = key.combos(pools, limit=16)
+        for look_in, combos, store_in in _inflection_lookups(key, lang):
             for combo in combos:
                 other = self._index.get(look_in + combo)
                 if other is not None and self.find(other) != self.find(ident):
@@ -207,14 +219,8 @@ class NameRegistry:
     def _match_skeleton(self, ident: int, key: NameKey) -> bool:
         """Names other scripts write by ear ("Джо Байден" / "Joe Biden") meet on consonant
         skeletons, but only across scripts and only with enough consonants to be specific."""
-        pools = [t.skeletons for t in key.tokens]
-        if any(not any(pool) for pool in pools):
-            return False
         matched = False
-        shortest = _MIN_SKELETON if len(pools) == 1 else _MIN_SKELETON - 1
-        for combo in key.combos(pools, limit=16):
-            if len(combo.replace(" ", "")) < shortest:
-                continue
+        for combo in _skeleton_combos(key):
             for script in _COMPARABLE_SCRIPTS - {key.script}:
                 other = self._skeletons.get((combo, script))
                 if other is not None and self.find(other) != self.find(ident):
@@ -233,8 +239,7 @@ class NameRegistry:
     def _fuzzy(self, ident: int) -> None:
         key = self.variants[ident].key
         tokens = key.tokens
-        block = (len(tokens), tokens[0].primary[:1], tokens[-1].primary[:2])
-        strings, ids = self._blocks.setdefault(block, ([], []))
+        strings, ids = self._blocks.setdefault(_block(key), ([], []))
         cutoff = NAME_RATIO if len(tokens) > 1 else SINGLE_RATIO
         if strings:
             for _, score, position in process.extract(key.primary, strings, scorer=fuzz.ratio,
@@ -244,6 +249,60 @@ class NameRegistry:
                     self.union(other, ident)
         strings.append(key.primary)
         ids.append(ident)
+
+    # -- forgetting --------------------------------------------------------------------------
+    def trim(self) -> int:
+        """Forget the least valuable groups until at most ``max_variants`` spellings remain;
+        returns how many were forgotten. A forgotten spelling that comes back starts a group
+        afresh. Only call it when no id returned earlier is still needed."""
+        if self._recency is None:
+            return 0
+        roots = self._recency.victims(len(self.variants))
+        return self._forget(roots) if roots else 0
+
+    def _forget(self, roots: list[int]) -> int:
+        """Remove whole groups from every index, so that their memory really returns: each
+        index is visited through the keys the variant was filed under (as ``_new`` files
+        them), and an entry is dropped only if it points into the groups forgotten."""
+        gone: set[int] = set()
+        for root in roots:
+            gone.update(self._members.pop(root))
+            self._frozen.pop(root, None)
+        blocks: dict[tuple, set[int]] = {}
+        for ident in gone:
+            variant = self.variants.pop(ident)
+            del self._parent[ident], self._ids[(variant.surface, variant.lang)]
+            key = variant.key
+            if not key.tokens:
+                continue
+            index_keys = _join_keys(variant)
+            if _compared(variant):
+                index_keys += [store_in + combo for _, combos, store_in in _inflection_lookups(key, variant.lang)
+                               for combo in combos]
+                for combo in _skeleton_combos(key):
+                    if self._skeletons.get((combo, key.script)) in gone:
+                        del self._skeletons[(combo, key.script)]
+                blocks.setdefault(_block(key), set()).add(ident)
+                if len(key.tokens) > 1:
+                    for initials in _initials(variant.surface):
+                        _discard(self._initials, initials, ident)
+                    for candidate, entry in _token_entries(ident, key):
+                        _discard(self._token_index, candidate, entry)
+            for index_key in index_keys:
+                if self._index.get(index_key) in gone:
+                    del self._index[index_key]
+        for block, ids_gone in blocks.items():
+            entry = self._blocks.get(block)
+            if entry is None:
+                continue
+            strings, ids = entry
+            kept = [position for position, ident in enumerate(ids) if ident not in ids_gone]
+            if kept:
+                strings[:] = [strings[position] for position in kept]
+                ids[:] = [ids[position] for position in kept]
+            else:
+                del self._blocks[block]
+        return len(gone)
 
     # -- surnames ----------------------------------------------------------------------------
     def link_surname(self, ident: int, scope: Iterable[int] | None = None) -> bool:
@@ -312,9 +371,139 @@ class NameRegistry:
         if a better-written variant turns up (it can no longer rename emitted records)."""
         frozen = self._frozen.get(root)
         if frozen is None:
-            frozen = (len(self._frozen), choose_canonical(self.members(root)), self.entity_type(root))
+            self._frozen_count += 1  # a counter, not len(): unions and trims shrink the dict
+            frozen = (self._frozen_count, choose_canonical(self.members(root)), self.entity_type(root))
             self._frozen[root] = frozen
         return frozen[1], frozen[2]
+
+
+class _Recency:
+    """Which groups ``NameRegistry.trim`` forgets first: a segmented LRU over groups (roots).
+
+    A new group enters *probation*. Seen again at a later tick (the resolver: in another
+    article), or known to the gazetteer, it is *protected*. Eviction takes the least recently
+    seen probation group first, so the one-off spellings a crawl is full of (typos, names met
+    once) go long before any attested name. The protected segment holds at most 4/5 of the cap:
+    its least recently seen groups go back to probation (a second chance) rather than crowd out
+    every new name for good. Recency is the order of sightings, so the choice depends on the
+    input alone, not on timing, hashing or the number of worker processes.
+    """
+
+    def __init__(self, members: dict[int, list[int]], capacity: int) -> None:
+        self._members = members  # the registry's own: sizes are read, never written
+        self.capacity = capacity
+        self._protected_capacity = capacity * 4 // 5
+        #: root -> tick of its last sighting; least recently seen first.
+        self._probation: OrderedDict[int, int] = OrderedDict()
+        self._protected: OrderedDict[int, int] = OrderedDict()
+        self._protected_size = 0  # variants in protected groups
+
+    def born(self, root: int, tick: int, protect: bool) -> None:
+        self._put(root, tick, protect, 1)
+
+    def seen(self, root: int, tick: int) -> None:
+        size = len(self._members[root])
+        last, protected = self._pop(root, size)
+        self._put(root, tick, protected or last != tick, size)
+
+    def merged(self, winner: int, loser: int) -> None:
+        """Two groups become one (called before their members move). Two groups last seen at
+        different ticks are one entity seen twice: the merged group is protected."""
+        size_w, size_l = len(self._members[winner]), len(self._members[loser])
+        tick_w, protected_w = self._pop(winner, size_w)
+        tick_l, protected_l = self._pop(loser, size_l)
+        self._put(winner, max(tick_w, tick_l), protected_w or protected_l or tick_w != tick_l, size_w + size_l)
+
+    def victims(self, live: int) -> list[int]:
+        """Take out (and return) the groups to forget so that ``live`` variants fit the cap."""
+        while self._protected_size > self._protected_capacity:
+            root, tick = self._protected.popitem(last=False)
+            self._protected_size -= len(self._members[root])
+            self._probation[root] = tick
+        roots = []
+        while live > self.capacity and (self._probation or self._protected):
+            segment = self._probation or self._protected
+            root, _ = segment.popitem(last=False)
+            size = len(self._members[root])
+            if segment is self._protected:
+                self._protected_size -= size
+            live -= size
+            roots.append(root)
+        return roots
+
+    def _pop(self, root: int, size: int) -> tuple[int, bool]:
+        tick = self._probation.pop(root, None)
+        if tick is not None:
+            return tick, False
+        self._protected_size -= size
+        return self._protected.pop(root), True
+
+    def _put(self, root: int, tick: int, protect: bool, size: int) -> None:
+        if protect:
+            self._protected[root] = tick
+            self._protected_size += size
+        else:
+            self._probation[root] = tick
+
+
+def _compared(variant: Variant) -> bool:
+    """Whether a variant is matched beyond its exact keys (inflections, skeletons, fuzzy): not
+    for a gazetteer name, a script without transliteration rules or an over-long name."""
+    key = variant.key
+    return variant.known is None and key.script in _COMPARABLE_SCRIPTS and len(key.tokens) <= _MAX_TOKENS
+
+
+def _join_keys(variant: Variant) -> list[str]:
+    """The exact keys a variant is filed under in ``_index``: whoever shares one joins it."""
+    key = variant.key
+    if variant.known is not None:
+        return ["\0known:" + variant.known.canonical]
+    if not _compared(variant):
+        # Scripts without transliteration rules match only themselves, exactly.
+        return [key.script + ":" + combo for combo in key.combos()]
+    keys = list(key.combos())
+    if variant.lang in _FAMILY_NAME_FIRST and len(key.tokens) == 2:
+        # "Orbán Viktor" in Hungarian is "Viktor Orbán" everywhere else.
+        keys += key.combos([t.candidates for t in reversed(key.tokens)])
+    return keys
+
+
+def _inflection_lookups(key: NameKey, lang: str | None) -> list[tuple[str, tuple[str, ...], str]]:
+    """(prefix looked in, combos, prefix filed under) for ``_match_inflected``."""
+    lookups = [("S:", key.combos([t.vowel_stems for t in key.tokens], limit=16), "V:")]
+    if lang in INFLECTING:
+        lookups.append(("V:", key.combos([t.candidates for t in key.tokens], limit=16), "S:"))
+    return lookups
+
+
+def _skeleton_combos(key: NameKey) -> list[str]:
+    """The skeleton keys of a name, only those with enough consonants to be specific."""
+    pools = [t.skeletons for t in key.tokens]
+    if any(not any(pool) for pool in pools):
+        return []
+    shortest = _MIN_SKELETON if len(pools) == 1 else _MIN_SKELETON - 1
+    return [combo for combo in key.combos(pools, limit=16) if len(combo.replace(" ", "")) >= shortest]
+
+
+def _block(key: NameKey) -> tuple[int, str, str]:
+    """The fuzzy-matching block: same token count, first letter, start of the last token."""
+    return len(key.tokens), key.tokens[0].primary[:1], key.tokens[-1].primary[:2]
+
+
+def _token_entries(ident: int, key: NameKey) -> Iterator[tuple[str, tuple[int, bool]]]:
+    """(candidate, (id, is the last token)) for the surname index of a full name."""
+    last = len(key.tokens) - 1
+    for position, token in enumerate(key.tokens):
+        for candidate in token.candidates:
+            yield candidate, (ident, position == last)
+
+
+def _discard(index: dict[str, set], key: str, entry: object) -> None:
+    entries = index.get(key)
+    if entries is not None:
+        entries.discard(entry)
+        if not entries:
+            del index[key]
 
 
 def _is_acronym(surface: str) -> bool:
