@@ -183,17 +183,19 @@ def _extract_into(result: Extraction, html: str | bytes) -> None:
     result.site = result.site or site_of(result.url)
     published = facts.published
 
-    document = _run_trafilatura(_as_document(text), result.url, fast=True)
-    if tags <= FAST_MODE_TAGS and _wants_second_opinion(document):
-        document = _run_trafilatura(_as_document(text), result.url, fast=False)
-    raw = ""
+    source = _as_document(text)
+    document = _run_trafilatura(source, result.url, fast=True)
+    raw = (document.text or "") if document is not None else ""
+    # A page marked up as a listing loses its body whatever is found (see not_an_article).
+    listing = facts.is_listing and not facts.is_article
+    if tags <= FAST_MODE_TAGS and not listing and _wants_second_opinion(document):
+        document, raw = _second_opinion(source, result.url, document)
     if document is not None:
         result.title = _repaired_raw_title(facts) or clean_inline(document.title)
         result.authors = split_authors(document.author)
         result.site_name = clean_inline(facts.site_name or document.sitename)
         result.description = clean_inline(document.description)
         published = published or iso_date(document.date)
-        raw = document.text or ""
     if not raw.strip() or looks_like_page_dump(raw):
         from normalizer.densest import densest_prose
 
@@ -356,11 +358,29 @@ def _wants_second_opinion(document: Any) -> bool:
     return len(body) < SECOND_OPINION_CHARS or looks_like_page_dump(body)
 
 
-def _run_trafilatura(text: str, url: str | None, fast: bool) -> Any:
+def _second_opinion(text: str, url: str | None, first: Any) -> tuple[Any, str]:
+    """trafilatura's full pass (readability/jusText comparison) after a fast ``first`` pass:
+    the document whose metadata to use, and the body text.
+
+    Metadata is read from the first pass and not again: it does not depend on ``fast`` (the date
+    search is configured explicitly) and only reads the tree, so a second reading would give the
+    same values, and it is the dearest part of the full pass on exactly the pages that get one
+    (short or unusual pages, where author and date are searched for all over the page). The
+    full pass is given the URL the first one resolved, as trafilatura does after its own
+    metadata pass. When the first pass found nothing at all, there is no metadata to reuse."""
+    if first is None:
+        document = _run_trafilatura(text, url, fast=False)
+        return document, (document.text or "") if document is not None else ""
+    second = _run_trafilatura(text, url or first.url, fast=False, with_metadata=False)
+    return first, (second.text or "") if second is not None else ""
+
+
+def _run_trafilatura(text: str, url: str | None, fast: bool, with_metadata: bool = True) -> Any:
     import trafilatura
 
     _silence_library_loggers()
-    return trafilatura.bare_extraction(text, url=url, **{**TRAFILATURA_OPTIONS, "fast": fast})
+    options = {**TRAFILATURA_OPTIONS, "fast": fast, "with_metadata": with_metadata}
+    return trafilatura.bare_extraction(text, url=url, **options)
 
 
 def _silence_library_loggers() -> None:

@@ -82,7 +82,7 @@ class Article:
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
@@ -112,6 +112,26 @@ class Article:
         values["text"] = values.get("text") or ""
         values["schema_version"] = data.get("schema_version", 0)
         return cls(**values)
+
+
+def _plain(value: Any) -> Any:
+    """A record as plain JSON-ready values: what ``dataclasses.asdict`` gives, in the same order,
+    without its ``deepcopy`` of every leaf value (the leaves here are immutable: strings,
+    numbers, None), which made it cost as much as serialising the record to JSON."""
+    names = _FIELD_NAMES.get(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    kind: tuple(f.name for f in dataclasses.fields(kind))
+    for kind in (Article, LanguageInfo, TranslationInfo, Mention, Entity, ErrorInfo)
+}
 
 
 def _build(kind: type, data: Any) -> Any:

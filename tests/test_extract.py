@@ -552,3 +552,57 @@ def test_trafilatura_second_opinion_is_asked_only_for_short_or_dumped_bodies():
     assert _wants_second_opinion(SimpleNamespace(text=prose))
     assert _wants_second_opinion(SimpleNamespace(text="\n".join(["Home", "News", "|", "Sport"] * 200)))
     assert not _wants_second_opinion(SimpleNamespace(text=long_body))
+
+
+def _trafilatura_passes(monkeypatch) -> list[tuple[bool, bool]]:
+    """Record (fast, with_metadata) of every trafilatura pass extract() makes."""
+    import normalizer.extract as extract_module
+
+    passes: list[tuple[bool, bool]] = []
+    run = extract_module._run_trafilatura
+
+    def recording(text, url, fast, with_metadata=True):
+        passes.append((fast, with_metadata))
+        return run(text, url, fast, with_metadata)
+
+    monkeypatch.setattr(extract_module, "_run_trafilatura", recording)
+    return passes
+
+
+def test_second_opinion_on_a_short_article_reuses_the_first_pass_metadata(monkeypatch):
+    passes = _trafilatura_passes(monkeypatch)
+    result = extract(article_page(paragraphs=PARAGRAPHS[:2]), url="https://www.harbour-gazette.example/news/1")
+    assert passes == [(True, True), (False, False)]
+    assert result.title == TITLE
+    assert result.authors == ["Jonas Field"]
+    assert result.site_name == "Harbour Gazette"
+    assert PARAGRAPHS[0] in result.text
+
+
+def test_listing_page_gets_no_second_opinion(monkeypatch):
+    passes = _trafilatura_passes(monkeypatch)
+    result = extract(article_page(paragraphs=PARAGRAPHS[:2], og_type="website", published=None))
+    assert passes == [(True, True)]
+    assert result.text == ""
+    assert "marked up as 'website'" in result.warnings[-1]
+
+
+@pytest.mark.parametrize("name", ["short-article", "ro-gazeta-nato-munitie"])
+def test_trafilatura_full_pass_body_and_metadata_do_not_depend_on_reading_metadata_twice(name, samples_dir):
+    """What _second_opinion relies on: trafilatura's metadata pass only reads the tree (the full
+    pass finds the same body without it, given the URL the first pass resolved) and gives the
+    same values in fast and full mode."""
+    import trafilatura
+
+    from normalizer.extract import TRAFILATURA_OPTIONS, decode_html
+
+    if name == "short-article":
+        html = article_page(paragraphs=PARAGRAPHS[:2])
+    else:
+        html = decode_html((samples_dir / "pages" / f"{name}.html").read_bytes()).text
+    fast = trafilatura.bare_extraction(html, **{**TRAFILATURA_OPTIONS, "fast": True})
+    full = trafilatura.bare_extraction(html, **{**TRAFILATURA_OPTIONS, "fast": False})
+    bare = trafilatura.bare_extraction(html, url=fast.url, **{**TRAFILATURA_OPTIONS, "fast": False, "with_metadata": False})
+    assert bare.text == full.text
+    metadata = ("title", "author", "url", "hostname", "description", "sitename", "date", "categories", "tags")
+    assert {key: getattr(fast, key) for key in metadata} == {key: getattr(full, key) for key in metadata}
