@@ -95,6 +95,7 @@ def has_cedilla(name: str) -> bool:
 
 # --- scripts and transliteration ----------------------------------------------------------
 
+# Cache: ~60 B per character: 4,096 hold every alphabet a run meets (0.25 MB).
 @lru_cache(maxsize=4096)
 def _char_script(ch: str) -> str:
     name = unicodedata.name(ch, "")
@@ -102,7 +103,8 @@ def _char_script(ch: str) -> str:
     return "CJK" if script in ("CJK", "HIRAGANA", "KATAKANA") else script
 
 
-@lru_cache(maxsize=200_000)
+# Cache: ~220 B per name, 7 MB when full; a miss costs ~3.5 µs.
+@lru_cache(maxsize=32_768)
 def script_of(text: str) -> str:
     """The dominant script of a name's letters: "Latin", "Cyrillic", "Greek", ... or "None"."""
     if text.isascii():
@@ -243,7 +245,9 @@ def _alnum(text: str) -> str:
     return text if text.isalnum() else _NOT_ALNUM.sub("", text)
 
 
-@lru_cache(maxsize=200_000)
+# Cache: ~320 B per token, 5 MB when full. Asked only when the word's own key is not
+# cached, so few calls hit (under 10%, even with 200,000 entries).
+@lru_cache(maxsize=16_384)
 def readings(token: str, lang: str | None) -> tuple[str, ...]:
     """The ASCII readings of one token: as written and, when its language spells sounds its
     own way, as pronounced (see the module docstring). Non-Latin tokens have one reading."""
@@ -285,7 +289,8 @@ _FOLD_PATTERN = _multi(_FOLD_MULTI)
 _SKELETON_PATTERN = _multi(_SKELETON_MULTI)
 
 
-@lru_cache(maxsize=200_000)
+# Cache: ~230 B per reading, 7.5 MB when full; four calls in five hit, a miss costs ~4 µs.
+@lru_cache(maxsize=32_768)
 def fold(reading: str) -> str:
     """Phonetic fold of one ASCII reading: romanisation choices made equal ("C" is the ch
     sound, kept apart from k and s)."""
@@ -293,14 +298,16 @@ def fold(reading: str) -> str:
     return text or reading
 
 
-@lru_cache(maxsize=200_000)
+# Cache: ~210 B per reading, 3.5 MB when full; one call in three hits.
+@lru_cache(maxsize=16_384)
 def skeleton(reading: str) -> str:
     """Consonant classes of one ASCII reading, for cross-script matching only."""
     text = _SKELETON_PATTERN.sub(lambda m: _SKELETON_MULTI[m.group()], reading)
     return _SKELETON_DOUBLES.sub(r"\1", text.translate(_SKELETON_SINGLE))
 
 
-@lru_cache(maxsize=200_000)
+# Cache: ~200 B per word, 3 MB when full; a miss costs under 1 µs, the frequent words hit.
+@lru_cache(maxsize=16_384)
 def plain(text: str) -> str:
     """Accent- and case-free ASCII form, for lexicon look-ups (title words, particles)."""
     return anyascii(text).lower()
@@ -366,7 +373,8 @@ def _drop_article_prefix(token: str) -> str:
 _ELISION_HEAD = re.compile(r"^(?:[^\W\d_]{1,4})'(?=[^\W\d_]{2})")
 
 
-@lru_cache(maxsize=200_000)
+# Cache: ~115 B per word, 2 MB when full; asked for every word, but a miss costs ~0.2 µs.
+@lru_cache(maxsize=16_384)
 def strip_affixes(token: str) -> str:
     """Drop clitics that are never part of a name in any language: "Rutte's", "Rutte'nin",
     "NATO-ului", "Rutte-led" (known lowercase tails after an apostrophe or hyphen; "Kim
@@ -406,7 +414,8 @@ def _suffix_table(lang: str) -> tuple[int, dict[str, list[tuple[str, int]]]]:
     return max(map(len, table), default=0), table
 
 
-@lru_cache(maxsize=400_000)
+# Cache: ~400 B per reading, 3.3 MB when full; a miss costs ~1 µs and few calls hit (~15%).
+@lru_cache(maxsize=8_192)
 def stems(reading: str, lang: str | None) -> frozenset[str]:
     """The reading and what is left after removing each ending ``lang`` may add."""
     if not lang or lang not in INFLECTING:
@@ -465,7 +474,8 @@ class NameKey:
         return _combos(chosen, limit)
 
 
-@lru_cache(maxsize=200_000)
+# Cache: ~450 B per entry, 7.3 MB when full; a miss costs ~4 µs.
+@lru_cache(maxsize=16_384)
 def _combos(pools: tuple[frozenset[str], ...], limit: int) -> tuple[str, ...]:
     if all(len(pool) == 1 for pool in pools):
         return (" ".join(next(iter(pool)) for pool in pools),)
@@ -499,7 +509,9 @@ def _drop_camel_particle(token: str) -> str:
     return _CAMEL_PARTICLE.sub("", token) if token[:1] in "DVL" else token
 
 
-@lru_cache(maxsize=200_000)
+# Cache: ~1 KB per token (three frozensets), 33 MB when full, the largest of the names
+# stage: enough to keep the first names and surnames that recur (a miss costs ~10 µs).
+@lru_cache(maxsize=32_768)
 def _token_key(raw: str, lang: str | None) -> TokenKey | None:
     """One token's key (cached: names share first names and surnames); None for a token
     with nothing to match on. Particles ("von der", "bin") are skipped by the caller: they
@@ -541,7 +553,9 @@ def _given_names() -> dict[str, str]:
     return tags
 
 
-@lru_cache(maxsize=100_000)
+# Cache: ~430 B per name, 3.5 MB when full. The registry and ``Gazetteer.knows`` remember
+# the names they have seen: this only serves a name just found in a text, then registered.
+@lru_cache(maxsize=8_192)
 def name_key(core: str, lang: str | None) -> NameKey:
     """Key of a name already reduced to its core (no titles, no "lui"): see module docstring.
     Over-long input is cut so that a 10,000-character "name" costs no more than a long one."""

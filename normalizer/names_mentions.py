@@ -139,7 +139,8 @@ def _is_cap(word: str) -> bool:
                                   and word.split("-", 1)[1][:1].isupper())
 
 
-@lru_cache(maxsize=100_000)
+# Cache: ~110 B per word, 3.6 MB when full; asked for nearly every capitalised word.
+@lru_cache(maxsize=32_768)
 def _is_acronym(word: str) -> bool:
     letters = [c for c in strip_affixes(word) if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -281,7 +282,8 @@ def _skip_german_nouns(toks: list[_Tok], i: int, text: str, c: Cues, gazetteer: 
     return i
 
 
-@lru_cache(maxsize=100_000)
+# Cache: ~90 B per word, 1.5 MB when full (German texts only).
+@lru_cache(maxsize=16_384)
 def _german_common_noun(word: str) -> bool:
     """A listed news noun, a word ending like German common nouns do, or a compound whose head
     names a kind of place or organisation (also after a hyphen): never the head of a name."""
@@ -292,7 +294,8 @@ def _german_common_noun(word: str) -> bool:
             or _german_head_type(word) is not None)
 
 
-@lru_cache(maxsize=100_000)
+# Cache: ~135 B per word, 2.2 MB when full (German texts only).
+@lru_cache(maxsize=16_384)
 def _german_head_type(word: str) -> str | None:
     """LOC or ORG when the word is a compound whose head names a kind of place or organisation
     ("Bundesstaat", "Rüstungskonzern"): the name after it is of that type."""
@@ -348,19 +351,22 @@ def _particle_fits(run: list[_Tok], toks: list[_Tok], j: int, text: str, c: Cues
     return any(plain(t.word) in c.org_words or plain(t.word) in c.loc_words for t in run)
 
 
-@lru_cache(maxsize=100_000)
+# Cache: ~215 B per word, 7 MB when full; nine calls in ten hit.
+@lru_cache(maxsize=32_768)
 def _word_key(word: str, lang: str | None) -> str:
     """The fold of one word as written (case-insensitive, any script)."""
     return fold(readings(word.lower(), rule_lang(word, lang))[0])
 
 
-@lru_cache(maxsize=100_000)
+# Cache: ~400 B per word, 6.5 MB when full; nine calls in ten hit.
+@lru_cache(maxsize=16_384)
 def _word_stems(word: str, lang: str | None) -> frozenset[str]:
     own = rule_lang(word, lang)
     return frozenset({fold(stem) for reading in readings(word.lower(), own) for stem in stems(reading, own)})
 
 
-@lru_cache(maxsize=100_000)
+# Cache: ~90 B per word, 3 MB when full; nine calls in ten hit, a miss costs ~6 µs.
+@lru_cache(maxsize=32_768)
 def _title_hint(word: str) -> str | None:
     """The type a title word hints at, also when inflected ("генсека", "Ministrului")."""
     c = cues()
@@ -371,7 +377,8 @@ def _title_hint(word: str) -> str | None:
     if tail.endswith(c.german_roles):  # "Vizebürgermeister", "Nato-Generalsekretär"
         return "PER"
     own = rule_lang(word, None)
-    for stem in sorted(stems(readings(word.lower(), own)[0], own), key=len):
+    # Shortest first, then alphabetical: a frozenset's order varies between processes.
+    for stem in sorted(stems(readings(word.lower(), own)[0], own), key=lambda s: (len(s), s)):
         if stem in c.titles:
             return c.titles[stem]
     return None

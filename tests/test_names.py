@@ -7,6 +7,7 @@ them (Nicușor Dan, Mark Rutte, Zelensky).
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -372,6 +373,28 @@ def test_names_command_exits_2_for_a_broken_alias_file(tmp_path):
     result = CliRunner().invoke(cli, ["names", str(records), "--aliases", str(aliases)])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_the_names_command_prints_the_same_table_whatever_the_hash_seed(tmp_path):
+    """Sets of strings iterate in an order that changes with PYTHONHASHSEED, so from one process
+    (or worker) to the next: neither grouping nor output order may follow it."""
+    records = tmp_path / "articles.jsonl"
+    english = "Joe Biden met Giorgia Meloni and Olaf Scholz in Rome."
+    _write_records(records, [json.dumps(article.to_dict(), ensure_ascii=False) for article in (
+        _article("en2", "en", english, english),
+        _article("ru2", "ru", "Джо Байден встретился с Джорджей Мелони и Олафом Шольцем в Риме.", None),
+        _article("pl2", "pl", "Joe Biden spotkał się z Giorgią Meloni i Olafem Scholzem w Rzymie.", None),
+        _article("el2", "el", "Ο Τζο Μπάιντεν συναντήθηκε με την Τζόρτζια Μελόνι στη Ρώμη.", None),
+    )])
+    tables = set()
+    for seed in ("1", "2"):
+        result = subprocess.run([sys.executable, "-m", "normalizer", "names", str(records)], check=False,
+                                capture_output=True, text=True, encoding="utf-8",
+                                env={**os.environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        tables.add(result.stdout)
+    assert len(tables) == 1
+    assert "Joe Biden  [PER]" in tables.pop()
 
 
 # --- precomputed mentions (worker processes) -------------------------------------------------
