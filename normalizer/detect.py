@@ -48,6 +48,7 @@ from normalizer.detect_evidence import (
     ijekavian_counts,
     marker_counts,
 )
+from normalizer.detect_short import MODES as SHORT_TEXT_MODES
 from normalizer.detect_short import SECOND_OPINION_MARGIN, SHORT_LETTERS, second_opinion
 
 UNDETERMINED = "und"
@@ -174,7 +175,10 @@ def detect_language(
     language), ``languages`` restricts the possible answers, ``hint_odds`` says how much likelier
     the hinted language is a priori. ``short_texts`` is the second opinion asked for texts of
     at most SHORT_LETTERS letters: "fast" (small models), "accurate" (large models, ~40 MB per
-    language met) or "off" (see :mod:`normalizer.detect_short`)."""
+    language met) or "off" (see :mod:`normalizer.detect_short`); any other value is a caller's
+    mistake, not bad input, and raises ValueError."""
+    if short_texts not in SHORT_TEXT_MODES:
+        raise ValueError(f"short_texts must be one of {', '.join(SHORT_TEXT_MODES)}, not {short_texts!r}")
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8", "replace")

@@ -84,7 +84,9 @@ HEAD_WINDOW = 300_000
 #   mode, and the full comparison runs when that body is missing, short (< SECOND_OPINION_CHARS)
 #   or a page dump, which is how an under-read page shows. On samples the fast pass alone gives
 #   the same bodies (140/140 sentences found, 0/515 boilerplate leaked) at 0.93x plain
-#   trafilatura's median time, against ~1.1-1.3x with the comparison on every page;
+#   trafilatura's median time, against ~1.1-1.3x with the comparison on every page. The second
+#   pass reads the body only (metadata comes from the first, see _second_opinion), and is not
+#   asked on pages marked up as listings, whose body is dropped whatever it is;
 # - date: htmldate only as a fallback (the page's own published time-stamp is read first), and
 #   without the slow extensive search, which guesses from free text.
 TRAFILATURA_OPTIONS: dict[str, Any] = {

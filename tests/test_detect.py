@@ -406,6 +406,11 @@ def test_a_language_lingua_lacks_gets_the_median_opinion() -> None:
     assert values["gl"] == sorted([values["es"], values["pt"]])[1]
 
 
+def test_an_unknown_short_texts_mode_is_a_caller_error() -> None:
+    with pytest.raises(ValueError, match="short_texts"):
+        detect_language("gemeente", short_texts="fastest")
+
+
 def test_second_opinion_off_asks_nothing() -> None:
     from normalizer.detect_short import second_opinion
 
