@@ -34,6 +34,7 @@ from urllib.parse import urljoin, urlsplit
 
 from normalizer.boilerplate import SiteBoilerplate
 from normalizer.decode import decode_html
+from normalizer.densest import densest_prose
 from normalizer.page_facts import (
     HeadFacts,
     iso_date,
@@ -86,7 +87,9 @@ HEAD_WINDOW = 300_000
 #   the same bodies (140/140 sentences found, 0/515 boilerplate leaked) at 0.93x plain
 #   trafilatura's median time, against ~1.1-1.3x with the comparison on every page. The second
 #   pass reads the body only (metadata comes from the first, see _second_opinion), and is not
-#   asked on pages marked up as listings, whose body is dropped whatever it is;
+#   asked on pages marked up as listings, whose body is dropped whatever it is, nor on page dumps
+#   where the densest-prose fallback finds the article (table layouts, which readability and
+#   jusText do not read either: on samples their full pass returns the same dump);
 # - date: htmldate only as a fallback (the page's own published time-stamp is read first), and
 #   without the slow extensive search, which guesses from free text.
 TRAFILATURA_OPTIONS: dict[str, Any] = {
@@ -190,7 +193,10 @@ def _extract_into(result: Extraction, html: str | bytes) -> None:
     raw = (document.text or "") if document is not None else ""
     # A page marked up as a listing loses its body whatever is found (see not_an_article).
     listing = facts.is_listing and not facts.is_article
-    if tags <= FAST_MODE_TAGS and not listing and _wants_second_opinion(document):
+    # A page dump is a layout trafilatura does not read (see normalizer.densest): the densest
+    # prose block is tried first, and the full pass only when there is none.
+    fallback = densest_prose(text) if looks_like_page_dump(raw) else None
+    if not fallback and tags <= FAST_MODE_TAGS and not listing and _wants_second_opinion(document):
         document, raw = _second_opinion(source, result.url, document)
     if document is not None:
         result.title = _repaired_raw_title(facts) or clean_inline(document.title)
@@ -198,10 +204,8 @@ def _extract_into(result: Extraction, html: str | bytes) -> None:
         result.site_name = clean_inline(facts.site_name or document.sitename)
         result.description = clean_inline(document.description)
         published = published or iso_date(document.date)
-    if not raw.strip() or looks_like_page_dump(raw):
-        from normalizer.densest import densest_prose
-
-        fallback = densest_prose(text)
+    if fallback or not raw.strip() or looks_like_page_dump(raw):
+        fallback = densest_prose(text) if fallback is None else fallback
         if fallback:
             raw = "\n".join(fallback)
             result.warnings.append(FALLBACK_WARNING)

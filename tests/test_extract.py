@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from normalizer.cli import cli
-from normalizer.extract import Extraction, extract
+from normalizer.extract import FALLBACK_WARNING, Extraction, extract
 from normalizer.page_facts import language_code
 from normalizer.textclean import clean_text
 
@@ -585,6 +585,14 @@ def test_listing_page_gets_no_second_opinion(monkeypatch):
     assert passes == [(True, True)]
     assert result.text == ""
     assert "marked up as 'website'" in result.warnings[-1]
+
+
+def test_page_dump_read_by_the_densest_prose_fallback_gets_no_second_opinion(monkeypatch, samples_dir):
+    passes = _trafilatura_passes(monkeypatch)
+    result = extract((samples_dir / "pages" / "ro-gazeta-nato-munitie.html").read_bytes())
+    assert passes == [(True, True)]
+    assert FALLBACK_WARNING in result.warnings
+    assert len(result.text) > 1000
 
 
 @pytest.mark.parametrize("name", ["short-article", "ro-gazeta-nato-munitie"])
