@@ -29,6 +29,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -389,11 +390,13 @@ def _run_trafilatura(text: str, url: str | None, fast: bool, with_metadata: bool
     return trafilatura.bare_extraction(text, url=url, **options)
 
 
+@cache
 def _silence_library_loggers() -> None:
     """trafilatura/htmldate log every page they cannot use ("discarding data: None") at WARNING or
     ERROR, which a batch would print once per page through the root logger. The outcome is already
     in the record (error/warnings), so their messages stay in their own loggers, unless the
-    application has attached handlers to those loggers itself (then they are left alone)."""
+    application has attached handlers to those loggers itself (then they are left alone).
+    Done once per process, before the first page (an application configures logging first)."""
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         logger = logging.getLogger(name)
         if not logger.handlers:
