@@ -25,14 +25,20 @@ are reassembled in input order).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from normalizer.inputs import Page
-from normalizer.record import Article, ErrorInfo, LanguageInfo, TranslationInfo, article_id
+from normalizer.record import (
+    Article,
+    ErrorInfo,
+    LanguageInfo,
+    TranslationInfo,
+    article_id,
+)
 
 if TYPE_CHECKING:
     from normalizer.extract import Extraction, SiteBoilerplate
@@ -81,8 +87,7 @@ def normalize_many(items: Iterable[Any], workers: int = 1, **options: Any) -> It
     pages = (_as_page(item, position) for position, item in enumerate(items))
     executor: Executor | None = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
     try:
-        for chunk in _chunks(pages, opts.chunk_size):
-            yield from run.process(chunk, executor)
+        yield from run.process(_chunks(pages, opts.chunk_size), executor)
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
@@ -102,8 +107,28 @@ class _Run:
         self._translator: Translator | None = None
         self._resolver: EntityResolver | None = None
 
-    def process(self, pages: list[Page], executor: Executor | None) -> list[Article]:
-        results = _map(executor, _extract_page, pages)
+    def process(self, chunks: Iterator[list[Page]], executor: Executor | None) -> Iterator[Article]:
+        """Every chunk's records, in order. With worker processes, the next chunk is read and
+        sent to extraction before this process translates and groups the names of the current
+        one, so that the workers are not idle meanwhile (two chunks in flight at most; records
+        of a slowly fed stream come out one chunk later). A single process reads no chunk ahead."""
+        ahead = executor is not None
+        pages, extracted = _next_chunk(chunks, executor)
+        while pages is not None:
+            articles, ok = self._extracted(pages, extracted())
+            requests = [(a.title, a.text, e.html_lang, self.options.languages, self.options.aliases) for a, e in ok]
+            analysed = _map_later(executor, _analyse, requests)
+            if ahead:
+                pages, extracted = _next_chunk(chunks, executor)
+            self._finish(articles, ok, analysed(), executor)
+            yield from articles
+            if not ahead:
+                pages, extracted = _next_chunk(chunks, executor)
+
+    def _extracted(self, pages: list[Page], results: list[tuple[Extraction | None, str | None]]
+                   ) -> tuple[list[Article], list[tuple[Article, Extraction]]]:
+        """Records started from the extractions, site boilerplate dropped; the (record,
+        extraction) pairs that go on to the next stages."""
         extractions = [extraction for extraction, _ in results]
         articles = [
             self._start_record(page, extraction, failure)
@@ -111,9 +136,14 @@ class _Run:
         ]
         ok = [(a, e) for a, e in zip(articles, extractions) if a.error is None and e is not None]
         self._drop_site_boilerplate(ok)
-        requests = [(a.title, a.text, e.html_lang, self.options.languages, self.options.aliases) for a, e in ok]
+        return articles, ok
+
+    def _finish(self, articles: list[Article], ok: list[tuple[Article, Extraction]],
+                analysed: list[tuple[tuple[LanguageInfo, ArticleMentions] | None, str | None]],
+                executor: Executor | None) -> None:
+        """Language and mentions from the workers, then translation and names, in place."""
         collected: dict[int, ArticleMentions] = {}
-        for (article, _), (result, failure) in zip(ok, _map(executor, _analyse, requests)):
+        for (article, _), (result, failure) in zip(ok, analysed):
             if result is None:
                 article.error = ErrorInfo("detect", failure or "no result")
             else:
@@ -121,7 +151,6 @@ class _Run:
         good = [a for a in articles if a.error is None]
         self._translate(good)
         self._annotate_names(good, collected, executor)
-        return articles
 
     def _start_record(self, page: Page, extraction: Extraction | None, failure: str | None) -> Article:
         article = Article(id=page_id(page), url=page.url)
@@ -276,8 +305,29 @@ def _map(executor: Executor | None, func: Callable[[Item], T], items: list[Item]
     """``func`` over ``items``, in order, in the worker processes when there are any."""
     if executor is None:
         return [_safe(func, item) for item in items]
-    chunksize = max(1, len(items) // 16)
-    return list(executor.map(_safe, [func] * len(items), items, chunksize=chunksize))
+    return list(executor.map(_safe, [func] * len(items), items, chunksize=_task_size(items)))
+
+
+def _next_chunk(chunks: Iterator[list[Page]], executor: Executor | None
+                ) -> tuple[list[Page] | None, Callable[[], list[tuple[Extraction | None, str | None]]]]:
+    """The next chunk (None at the end) and its extractions, to be collected later."""
+    pages = next(chunks, None)
+    return pages, _map_later(executor, _extract_page, pages or [])
+
+
+def _map_later(executor: Executor | None, func: Callable[[Item], T],
+               items: list[Item]) -> Callable[[], list[tuple[T | None, str | None]]]:
+    """``_map`` whose results are collected later: with worker processes the work is sent now
+    (and proceeds while this process does other things); without, it runs when asked, so that a
+    single process keeps its plain one-chunk-at-a-time order."""
+    if executor is None or not items:
+        return lambda: _map(executor, func, items)
+    results = executor.map(_safe, [func] * len(items), items, chunksize=_task_size(items))
+    return lambda: list(results)
+
+
+def _task_size(items: list[Any]) -> int:
+    return max(1, len(items) // 16)
 
 
 def _safe(func: Callable[[Item], T], item: Item) -> tuple[T | None, str | None]:

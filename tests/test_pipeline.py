@@ -95,6 +95,19 @@ def test_workers_give_the_same_records_as_a_single_process(no_models: Path) -> N
     assert single == parallel
 
 
+def test_a_single_process_emits_a_chunk_before_reading_the_next(no_models: Path) -> None:
+    consumed: list[int] = []
+
+    def pages():
+        for i in range(4):
+            consumed.append(i)
+            yield (f"https://harbour.example/{i}", ENGLISH_PAGE)
+
+    first = next(normalizer.normalize_many(pages(), translate=False, chunk_size=2))
+    assert first.error is None
+    assert consumed == [0, 1]
+
+
 def test_workers_below_one_are_refused(no_models: Path) -> None:
     with pytest.raises(ValueError, match="workers"):
         list(normalizer.normalize_many([ENGLISH_PAGE], workers=0))
