@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import pairwise
 
@@ -378,12 +379,19 @@ class TextEvidence:
     letters: int                      # number of letters (any script)
     script: str | None                # dominant script, e.g. "LATIN", "CYRILLIC"; None: no letters
     scripts: dict[str, int]           # letters per script
-    special: Counter[str]             # non-ASCII letters (lower case) with their counts
+    special: dict[str, int]           # non-ASCII letters (lower case) with their counts
     text: str                         # the text itself, for :attr:`words`
+    # the texts combined into this one (see :meth:`combine`)
+    parts: tuple[TextEvidence, ...] = field(default=(), repr=False, compare=False)
 
     @cached_property
     def words(self) -> list[str]:
-        """Lower-cased words, in order; computed only when marker words are looked up."""
+        """Lower-cased words, in order; computed only when marker words are looked up. Those of
+        combined texts are their parts' words (no word spans the line break that joins them, and
+        lower-casing reads no further than a word), so that an article's paragraphs, whose words
+        the decision of each paragraph may need too, are read once."""
+        if self.parts:
+            return [word for part in self.parts for word in part.words]
         return _WORD.findall(self.text.lower())
 
     @classmethod
@@ -391,16 +399,17 @@ class TextEvidence:
         """The evidence of several texts read as one (an article's paragraphs and title): the
         counts are added, which is cheaper than counting the joined text again."""
         scripts: dict[str, int] = {}
-        special: Counter[str] = Counter()
+        special: dict[str, int] = {}
         for part in parts:
             for script, count in part.scripts.items():
                 scripts[script] = scripts.get(script, 0) + count
             for char, count in part.special.items():
-                special[char] += count
+                special[char] = special.get(char, 0) + count
         script = max(sorted(scripts), key=scripts.__getitem__) if scripts else None
-        return cls(sum(scripts.values()), script, scripts, special, "\n".join(part.text for part in parts))
+        text = "\n".join(part.text for part in parts)
+        return cls(sum(scripts.values()), script, scripts, special, text, tuple(parts))
 
-    @property
+    @cached_property
     def special_in_script(self) -> dict[str, int]:
         """The special letters of the dominant script (a Cyrillic name in a Latin text is not
         evidence about the Latin text's letters)."""
@@ -438,9 +447,34 @@ def script_of(char: str) -> str | None:
 
 def gather_evidence(text: str) -> TextEvidence:
     """Count letters by script and collect the special letters of a cleaned text."""
-    scripts: dict[str, int] = {}
-    special: Counter[str] = Counter()
-    for char, count in Counter(text).items():
+    return _evidence(text, Counter(text).items())
+
+
+def gather_evidence_many(texts: Sequence[str]) -> list[TextEvidence]:
+    """:func:`gather_evidence` of each text (an article's paragraphs), counted together: Counter
+    costs ~70 ns per character, each one becoming a str object, while numpy counts the ASCII
+    letters (all Latin) of every text in one pass and sorts the other characters of all texts at
+    once; only the distinct non-ASCII characters of each text are then looked up one by one."""
+    import numpy as np
+
+    points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    owner = np.repeat(np.arange(len(texts), dtype=np.int64), [len(text) for text in texts])
+    ascii_letter = (points | 0x20) - ord("a") < 26  # unsigned: below "a" wraps around
+    latin = np.bincount(owner[ascii_letter], minlength=len(texts)).tolist()
+    wide = points >= 0x80
+    keys, counts = np.unique(owner[wide] << 21 | points[wide], return_counts=True)  # points < 2**21
+    others: list[list[tuple[str, int]]] = [[] for _ in texts]
+    for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
+        others[key >> 21].append((chr(key & 0x1FFFFF), count))
+    return [_evidence(*args) for args in zip(texts, others, latin, strict=True)]
+
+
+def _evidence(text: str, counts: Iterable[tuple[str, int]], ascii_letters: int = 0) -> TextEvidence:
+    """The evidence of ``text`` from its characters' ``counts`` (its ASCII letters, if counted
+    apart, given as ``ascii_letters``)."""
+    scripts: dict[str, int] = {"LATIN": ascii_letters} if ascii_letters else {}
+    special: dict[str, int] = {}
+    for char, count in counts:
         kind = _CHAR_KINDS.get(char)
         if kind is None:
             kind = _char_kind(char)
@@ -449,7 +483,7 @@ def gather_evidence(text: str) -> TextEvidence:
             continue
         scripts[script] = scripts.get(script, 0) + count
         if lower is not None:
-            special[lower] += count
+            special[lower] = special.get(lower, 0) + count
     script = max(sorted(scripts), key=scripts.__getitem__) if scripts else None
     return TextEvidence(sum(scripts.values()), script, scripts, special, text)
 

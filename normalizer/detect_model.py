@@ -68,44 +68,82 @@ class NaiveBayesModel:
         text_of, feature = self._features(texts, np)
         if not len(feature):
             return scores, found, None
-        keys, counts = np.unique(text_of * len(self.ptc) + feature, return_counts=True)
-        owner, index = np.divmod(keys, len(self.ptc))
+        shift = (len(self.ptc) - 1).bit_length()  # (text, feature) keys, sorted text by text
+        keys, counts = np.unique(text_of << shift | feature, return_counts=True)
+        owner, index = keys >> shift, keys & ((1 << shift) - 1)
         weights = np.log1p(counts.astype(np.float32))
-        rows = self.ptc[index]
+        rows = self.ptc.take(index, axis=0)
         bounds = np.flatnonzero(np.concatenate(([True], owner[1:] != owner[:-1], [True])))
-        raw = np.empty((len(bounds) - 1, len(self.labels)), dtype=np.float32)
+        # one row per text with features, and a last row for all of them together
+        raw = np.empty((len(bounds), len(self.labels)), dtype=np.float32)
         for i, (start, stop) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)):
             raw[i] = weights[start:stop] @ rows[start:stop]
+        raw[-1] = raw[:-1].sum(axis=0)
+        merged = self._merge(raw + self.pc, np)
         present = owner[bounds[:-1]]
         found[present] = True
-        scores[present] = self._merge(raw + self.pc, np)
-        total = raw.sum(axis=0) + self.pc
-        return scores, found, self._merge(total[None, :], np)[0]
+        scores[present] = merged[:-1]
+        return scores, found, merged[-1]
 
     @cached_property
     def _max_depth(self) -> int:
         return int(self.depth.max())
 
+    @cached_property
+    def _state_info(self) -> Any:
+        """Per automaton state, its row base in ``nextmove`` (a multiple of 256) plus its depth in
+        the low byte: :meth:`_features` reads both with one gather instead of two."""
+        import numpy as np
+
+        return self.rowbase | self.depth.astype(np.int32)
+
+    @cached_property
+    def _pair_steps(self) -> tuple[Any, Any, Any]:
+        """The first two steps of :meth:`_features` for every byte and pair of bytes, as tables
+        (256 KB each, cache-resident, where the automaton's table is 40 MB): the state after a
+        lone byte; the state after the second byte of a pair (the pair's trie node, else the
+        second byte's); the row base of the pair's node (of the shallower node the automaton
+        reaches when the pair is no trie node, which can never lead to depth 3)."""
+        import numpy as np
+
+        byte = np.arange(256)
+        first = self.nextmove.take(self.rowbase[0] + byte)  # from the root
+        second = self.nextmove.take(self.rowbase.take(first)[:, None] + byte)  # [first byte, second]
+        lone = np.where(self.depth.take(first) == 1, first, 0)
+        after_pair = np.where(self.depth.take(second) == 2, second, lone)
+        return lone, after_pair.ravel(), self.rowbase.take(second).ravel()
+
     def _features(self, texts: Sequence[bytes], np: Any) -> tuple[Any, Any]:
-        """(text index, feature index) of every feature occurrence in ``texts``."""
+        """(text index, feature index) of every feature occurrence in ``texts``.
+
+        Step k extends every start position by its k-th byte at once, over contiguous slices:
+        from the node of a start's first k-1 bytes, the transition leads to a node of depth k
+        exactly when its first k bytes are a trie node. A start that falls short once never
+        reaches depth k later (a transition adds at most 1 to the depth), so no mask of the
+        surviving starts is carried along: the dense pass is cheaper than compressing them at
+        every step. A longer match, found by a later step, overwrites the state of its last byte.
+        Steps 1 and 2 are read from tables of all bytes and byte pairs (see :attr:`_pair_steps`).
+        """
         # 0xFF never occurs in UTF-8 and no trie node contains it: a separator no n-gram crosses
         joined = b"\xff".join(texts) + b"\xff"
         data = np.frombuffer(joined, dtype=np.uint8).astype(np.int32)
-        state = np.zeros(len(data), dtype=np.int32)  # automaton state after each byte
-        end = np.arange(len(data), dtype=np.int32)  # last byte of each start's string so far ...
-        node = np.zeros(len(data), dtype=np.int32)  # ... which is this trie node
-        for step in range(1, self._max_depth + 1):
-            child = self.nextmove[self.rowbase[node] + data[end]]
-            edge = self.depth[child] == step
-            end, node = end[edge], child[edge]
-            state[end] = node  # longer suffixes come later and win
-            end += 1
-            if not len(end):
-                break
-        feature = self.out[state]
+        lone, after_pair, pair_base = self._pair_steps
+        pair = data[:-1] << 8 | data[1:]
+        state = np.empty(len(data), dtype=self.nextmove.dtype)  # automaton state after each byte
+        state[0] = lone[data[0]]
+        state[1:] = after_pair.take(pair)
+        base = pair_base.take(pair[:-1])
+        info = self._state_info
+        for step in range(3, self._max_depth + 1):  # (``take``: cheaper than ``[]`` indexing)
+            child = self.nextmove.take(base + data[step - 1 :])
+            packed = info.take(child)
+            depth = packed & 0xFF
+            np.copyto(state[step - 1 :], child, where=depth == step)
+            base = (packed - depth)[:-1]  # the next step has one start fewer
+        feature = self.out.take(state)
         (position,) = np.nonzero(feature >= 0)
-        starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
-        return np.searchsorted(starts, position, side="right") - 1, feature[position].astype(np.int64)
+        text_of = np.repeat(np.arange(len(texts)), [len(text) + 1 for text in texts])  # per byte
+        return text_of.take(position), feature.take(position).astype(np.int64)
 
     @cached_property
     def _merge_plan(self) -> tuple[list[int], list[tuple[int, int]]]:

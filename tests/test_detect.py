@@ -421,3 +421,54 @@ def test_cli_short_texts_option_selects_the_second_opinion() -> None:
     done = run_detect("--short-texts", "accurate", "--format", "text", "gemeente")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\t")[0] == "nl"
+
+
+# --- third pass: article detection in batches ----------------------------------------------------
+
+
+def test_feature_walk_finds_the_states_of_py3langids_automaton_walk() -> None:
+    from collections import Counter
+
+    import numpy as np
+    from py3langid.langid import visit_counts
+
+    from normalizer.detect_model import load_model
+
+    model = load_model(SUPPORTED_LANGUAGES)
+    texts = [f" {text} ".encode() for text in SENTENCES.values()]
+    texts += [b"", b"x", b" a ", " Ђаци ".encode(), " 東京都の新しい駅 ".encode()]
+    texts.append((SENTENCES["pl"] * 40).encode())
+    text_of, feature = model._features(texts, np)
+    found = Counter(zip(text_of.tolist(), feature.tolist(), strict=True))
+    rowbase, out = model.rowbase.tolist(), model.out.tolist()
+    for i, text in enumerate(texts):
+        expected = visit_counts(model.nextmove, rowbase, out, text) or {}
+        assert {index: n for (owner, index), n in found.items() if owner == i} == expected
+
+
+@given(st.lists(st.text(max_size=40), max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_letters_counted_together_equal_letters_counted_per_text(texts: list[str]) -> None:
+    from normalizer.detect_evidence import gather_evidence, gather_evidence_many
+
+    assert gather_evidence_many(texts) == [gather_evidence(text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    "parts", [["ΟΔΟΣ", "Σ ΑΣ", "'Σ"], ["İstanbul", "-ab-", "it's"], [SENTENCES["ru"], ""]]
+)
+def test_words_of_combined_texts_are_the_words_of_the_joined_text(parts: list[str]) -> None:
+    from normalizer.detect_evidence import TextEvidence, gather_evidence
+
+    combined = TextEvidence.combine([gather_evidence(part) for part in parts])
+    assert combined.words == gather_evidence(combined.text).words
+
+
+@given(st.dictionaries(st.sampled_from(SUPPORTED_LANGUAGES), st.floats(-40, 40), min_size=1))
+@settings(max_examples=300, deadline=None)
+def test_code_only_decision_equals_the_full_decision(logits: dict[str, float]) -> None:
+    from normalizer.detect import _decide, _decide_code
+    from normalizer.detect_evidence import gather_evidence
+
+    evidence = gather_evidence("text")
+    assert _decide_code(dict(logits), evidence) == _decide(dict(logits), evidence).code
