@@ -25,6 +25,9 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from normalizer.decode import decode_html
+
 SAMPLES = REPO / "samples" / "pages"
 TEST_PACKAGE_GLOB = "tests/data/*.argosmodel"
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "do", "pe", "la"]
@@ -73,12 +76,9 @@ def make_corpus(path: Path, pages: int) -> None:
             varied = re.sub(r"</p>", vary, html) if copy else html
             raw = varied.encode("latin-1")
             url = f"https://bench.example/{source.stem}/{copy}"
-            # JSON Lines carries text: decode as the page's bytes would be decoded by a crawler
-            # that already knows the charset (utf-8 first, then the legacy fallback).
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                text = raw.decode("cp1252", errors="replace")
+            # JSON Lines carries text: decoded as a crawler that honours the page's declared
+            # charset would (the koi8-r and windows-1251 samples are not cp1252).
+            text = decode_html(raw).text
             out.write(json.dumps({"url": url, "html": text}, ensure_ascii=False) + "\n")
 
 
