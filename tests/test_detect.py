@@ -472,3 +472,18 @@ def test_code_only_decision_equals_the_full_decision(logits: dict[str, float]) -
 
     evidence = gather_evidence("text")
     assert _decide_code(dict(logits), evidence) == _decide(dict(logits), evidence).code
+
+
+@pytest.mark.parametrize("text", [
+    "В городе с утра снег",
+    "В Москве с утра идет снег, но от центра до аэропорта между тем свободно.",
+])
+def test_russian_words_that_bulgarian_shares_do_not_make_a_russian_text_bulgarian(text: str) -> None:
+    assert detect_language(text).code == "ru"
+
+
+@pytest.mark.parametrize("word", ["također", "vremena", "predložiti", "domaće"])
+def test_croatian_words_are_no_serbian_markers(word: str) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert "sr" not in marker_counts([word], group_of("hr"))
