@@ -355,10 +355,13 @@ WORD_PATTERNS: tuple[_PatternRule, ...] = (
     # verbs from international stems: hr (and bs) "organizirati", sr and bs "organizovati"
     (("hr", "bs"), re.compile(r"izir"), None),
     (("sr", "bs"), re.compile(r"izov"), None),
-    (("ru",), re.compile(r"(?:ого|его|ую|ый|ых|ым)$"), None),
-    # Bulgarian verbal nouns in -ние (mk writes -ње, whose њ already decides); Macedonian
-    # verb forms with a double vowel ("бараат", "пораснаа"), which Bulgarian does not build
-    (("bg",), re.compile(r"(?:ние|нието|нията|ения)$"), None),
+    # East Slavic adjective endings: Ukrainian and Belarusian write them too (-ого, -ых), so
+    # they separate Russian from Bulgarian and Macedonian only
+    (("ru", "uk", "be"), re.compile(r"(?:ого|его|ую|ый|ых|ым)$"), None),
+    # verbal nouns in -ние, Bulgarian and Russian alike (mk writes -ње, whose њ already
+    # decides; uk -ння, be -нне); Macedonian verb forms with a double vowel ("бараат",
+    # "пораснаа"), which Bulgarian does not build
+    (("bg", "ru"), re.compile(r"(?:ние|нието|нията|ения)$"), None),
     (("mk",), re.compile(r"[а-я]аа"), None),
     (("nb",), re.compile(r"(?:sjon|sjonen|sjoner|het|heten|heter)$|^av[bcdfghjklmnprstvz]|kj"), None),
     (("da",), re.compile(r"(?:tion|tionen|tioner|hed|heden|heder)$|^af[bcdfghjklmnprstvz]|ej"), None),

@@ -487,3 +487,10 @@ def test_croatian_words_are_no_serbian_markers(word: str) -> None:
     from normalizer.detect_evidence import group_of, marker_counts
 
     assert "sr" not in marker_counts([word], group_of("hr"))
+
+
+def test_east_slavic_adjective_endings_do_not_tell_russian_from_ukrainian_or_belarusian() -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    counts = marker_counts(["нового", "старых"], group_of("be"))
+    assert counts.get("ru", 0) == counts.get("uk", 0) == counts.get("be", 0)
