@@ -9,11 +9,18 @@
   shape, read last so it wins). See that file for the format.
 * Cue words (titles, organisation and place heads, particles, sentence-initial stopwords) are in
   ``data/names_cues.toml``.
+
+Building the indexes means computing thousands of name keys and loading Babel's locale data:
+some 0.1 s for the aliases and places and 30-50 ms per language met, in every process (each
+worker too). So the built indexes are kept as JSON files in the cache directory of
+``normalizer.detect_model.cache_dir`` and read back in a few milliseconds (see ``_DiskCache``).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -21,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from normalizer import names_keys
 from normalizer.names_keys import NameKey, name_key, plain, repair
 
 #: languages whose CLDR names are loaded when a name comes without a language.
@@ -180,6 +188,15 @@ class Gazetteer:
         self._cldr: dict[str, _Index] = {}
         self.demonyms: dict[str, str] = {}
         self._known_names: dict[tuple[str, str | None], bool] = {}
+        self._disk = _DiskCache.for_aliases(alias_file)
+        saved = self._disk.read("base", ("aliases", "places"))
+        if saved is not None:
+            (self.aliases, self.places), self.demonyms = saved
+        else:
+            self._build(alias_file)
+            self._disk.write("base", {"aliases": self.aliases, "places": self.places}, self.demonyms)
+
+    def _build(self, alias_file: str | Path | None) -> None:
         self._load_aliases(_read_data("aliases.toml")["aliases"], user=False)
         if alias_file is not None:
             self._load_aliases(load_alias_file(alias_file), user=True)
@@ -203,15 +220,27 @@ class Gazetteer:
     def _cldr_index(self, lang: str) -> _Index:
         index = self._cldr.get(lang)
         if index is None:
-            index = self._cldr[lang] = _Index(min_stem=_MIN_STEM_MATCH)
-            english = {code: self._preferred(name) for code, name in _english_territories().items()}
-            for code, name in _territories(lang).items():
+            name = f"cldr-{lang}" if lang.isascii() and lang.isalnum() else None  # a safe file name
+            saved = self._disk.read(name, ("cldr",)) if name else None
+            if saved is not None:
+                (index,), _ = saved
+            else:
+                index = self._build_cldr(lang)
+                if name:
+                    self._disk.write(name, {"cldr": index})
+            self._cldr[lang] = index
+        return index
+
+    def _build_cldr(self, lang: str) -> _Index:
+        index = _Index(min_stem=_MIN_STEM_MATCH)
+        english = {code: self._preferred(name) for code, name in _english_territories().items()}
+        for code, name in _territories(lang).items():
+            if code in english:
+                index.add(name, lang, Known(english[code], "LOC", _CLDR_PRIORITY))
+        if lang == "en":
+            for code, name in _pycountry_names():
                 if code in english:
-                    index.add(name, lang, Known(english[code], "LOC", _CLDR_PRIORITY))
-            if lang == "en":
-                for code, name in _pycountry_names():
-                    if code in english:
-                        index.add(name, "en", Known(english[code], "LOC", _CLDR_PRIORITY + 1))
+                    index.add(name, "en", Known(english[code], "LOC", _CLDR_PRIORITY + 1))
         return index
 
     def _preferred(self, english: str) -> str:
@@ -257,13 +286,119 @@ class Gazetteer:
         return self.demonyms.get(plain(word))
 
 
+#: the layout of the cached indexes; bump it when that changes.
+_CACHE_FORMAT = 1
+
+
+class _DiskCache:
+    """The gazetteer's indexes as JSON files in a folder of the cache directory, named after a
+    digest of everything they are derived from (see ``_stamp``): any change to the code, the
+    data or the packages leads to a new folder, built afresh. Files are written whole or not at
+    all. A folder that cannot be written, or a damaged file, only means building the indexes
+    again: the cache never changes a result, only how fast it comes."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    @classmethod
+    def for_aliases(cls, alias_file: str | Path | None) -> _DiskCache:
+        from normalizer.detect_model import cache_dir
+
+        try:
+            return cls(cache_dir() / f"names-gazetteer-{_stamp(alias_file)}")
+        except (OSError, RuntimeError, TypeError):  # no home folder, no source, an unreadable file
+            return cls(None)
+
+    def read(self, name: str, indexes: tuple[str, ...]) -> tuple[list[_Index], dict[str, str]] | None:
+        """The named indexes of file ``name`` and its word table (``write``); None when the
+        file is missing or damaged."""
+        if self.folder is None:
+            return None
+        try:
+            data = json.loads((self.folder / f"{name}.json").read_text("utf-8"))
+            if data["format"] != _CACHE_FORMAT:
+                return None
+            known = [Known(str(canonical), str(kind), int(priority)) for canonical, kind, priority in data["known"]]
+            loaded = [_load_index(data["indexes"][index], known) for index in indexes]
+            words = {str(word): str(value) for word, value in data["words"].items()}
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None
+        return loaded, words
+
+    def write(self, name: str, indexes: dict[str, _Index], words: dict[str, str] | None = None) -> None:
+        """Write ``indexes`` (and a table of ``words``) as file ``name``: into a temporary file
+        renamed at the end, so that a concurrent process (another worker) never reads half a
+        file. Every entry (``Known``) is written once and referred to by number."""
+        if self.folder is None:
+            return
+        numbers: dict[Known, int] = {}
+
+        def refer(entries: set[Known]) -> list[int]:
+            return sorted(numbers.setdefault(entry, len(numbers)) for entry in entries)
+
+        tables = {key: {"min_stem": index.min_stem,
+                        "exact": {k: refer(entries) for k, entries in index.exact.items()},
+                        "stemmed": {k: refer(entries) for k, entries in index.stemmed.items()},
+                        "first_tokens": sorted(index.first_tokens)}
+                  for key, index in indexes.items()}
+        data = {"format": _CACHE_FORMAT, "known": [[k.canonical, k.type, k.priority] for k in numbers],
+                "indexes": tables, "words": words or {}}
+        staging = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder, prefix=f".{name}.",
+                                             suffix=".tmp", delete=False) as out:
+                staging = Path(out.name)
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(staging, self.folder / f"{name}.json")
+        except OSError:  # a read-only cache is no reason to fail: the next process builds again
+            if staging is not None:
+                staging.unlink(missing_ok=True)
+
+
+def _load_index(table: dict[str, Any], known: list[Known]) -> _Index:
+    return _Index(min_stem=int(table["min_stem"]),
+                  exact={str(key): {known[i] for i in entries} for key, entries in table["exact"].items()},
+                  stemmed={str(key): {known[i] for i in entries} for key, entries in table["stemmed"].items()},
+                  first_tokens=set(map(str, table["first_tokens"])))
+
+
+def _stamp(alias_file: str | Path | None) -> str:
+    """A digest of what the indexes are derived from: the code of this module and of
+    ``names_keys``, the data files, the user's alias file, the installed Babel, pycountry and
+    anyascii (their files' size and time), and Python's version and Unicode database."""
+    import hashlib
+    import sys
+    import unicodedata
+    from importlib.util import find_spec
+
+    digest = hashlib.sha256()
+
+    def add(part: bytes) -> None:
+        digest.update(len(part).to_bytes(8, "big") + part)
+
+    for path in (__file__, names_keys.__file__):
+        add(Path(path).read_bytes())
+    for name in ("aliases.toml", "names_places.toml", "names_cues.toml"):
+        add(resources.files("normalizer").joinpath("data", name).read_bytes())
+    add(Path(alias_file).read_bytes() if alias_file is not None else b"")
+    for package in ("babel", "pycountry", "anyascii"):
+        spec = find_spec(package)
+        origin = spec.origin if spec is not None else None
+        stat = os.stat(origin) if origin else None
+        add(f"{package} {origin} {stat.st_size if stat else 0} {stat.st_mtime_ns if stat else 0}".encode())
+    add(f"{sys.version} {unicodedata.unidata_version} {_CACHE_FORMAT}".encode())
+    return digest.hexdigest()[:20]
+
+
 _GAZETTEERS: dict[tuple[str, int, int] | None, Gazetteer] = {}
 
 
 def gazetteer_for(aliases: str | Path | None = None) -> Gazetteer:
-    """The process's gazetteer for an alias file (None: the starter registry only), built on
-    first use and then shared: building one costs ~0.1 s and its CLDR indexes fill up as
-    languages are met, so every resolver and every worker call of a process should reuse it.
+    """The process's gazetteer for an alias file (None: the starter registry only), made on
+    first use and then shared: building one costs ~0.1 s (a few ms from the disk cache) and its
+    CLDR indexes fill up as languages are met, so every resolver and every worker call of a
+    process should reuse it.
     The key includes the file's modification time and size, so an edited file is read again.
     Raises AliasFileError for a missing or malformed file (nothing is cached then)."""
     key = None

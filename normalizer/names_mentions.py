@@ -15,8 +15,10 @@ or organisation follows: "im US-Bundesstaat Kentucky" -> "Kentucky" LOC, "Rüstu
 Rheinmetall" -> "Rheinmetall" ORG), and a genitive name is cut from the noun it governs
 ("Ruttes Worten" -> "Ruttes") when the bare name is capitalised elsewhere in the text.
 
-Speed: every per-word judgement (title, acronym, key, gazetteer hit) is cached per process, and
-a text's words and capitalisation evidence are computed once even when it is read again as the
+Speed: a text's words are kept as columns built by C code (``re.split``, ``compress``, set
+operations), and Python looks only at the capitalised words and their neighbours; every
+per-word judgement (title, acronym, key, gazetteer hit) is cached per process; and a text's
+repair, words and capitalisation evidence are computed once even when it is read again as the
 context of its title.
 
 Why rules and not spaCy/stanza: the runtime must not import them (model size, start-up time), and
@@ -28,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, filterfalse, repeat
+from operator import contains
 from typing import NamedTuple
 
 from normalizer.names_keys import (
@@ -41,7 +45,13 @@ from normalizer.names_keys import (
 )
 from normalizer.names_lexicon import Cues, Gazetteer, cues, gazetteer_for
 
-_WORD = re.compile(r"[^\W\d_](?:[\w]|['\-](?=\w))*|\d+")
+#: a word: a letter, then letters, digits, and apostrophes or hyphens inside ("Jong-un",
+#: "Rutte's"); or a number. In a group, so that ``split`` returns the words between the gaps.
+#: Written for speed (it reads every character of every text): a single character class first,
+#: which the regex engine looks for quickly between words, then the rest of a word or number
+#: as told by that character (look-behind), with possessive repeats that keep no backtracking
+#: state. The same words as ``[^\W\d_](?:\w|['\-](?=\w))*|\d+``, in 60% of the time.
+_WORD_SPLIT = re.compile(r"([^\W_](?:(?<=[^\W\d_])\w*+(?:['\-]\w++)*+|\d*+))")
 _ELIDED = re.compile(r"^[^\W\d_]{1,4}'(?=[^\W\d_])")
 _SENTENCE_GAP = re.compile(r"[.!?…:;\n]|^\s*[\"«»„“”(\[—–-]\s*$")
 _NOUN_CAPITALISING = {"de", "lb"}
@@ -62,66 +72,112 @@ class FoundMention:
 
 
 class _Tok(NamedTuple):
-    """One word; a named tuple because a text makes hundreds and a frozen dataclass is several
-    times slower to build. ``cap``: whether it opens a name (``_is_cap``), decided once."""
+    """One word of a run, with its offsets into the text (made only for the words of runs)."""
 
     start: int
     end: int
     word: str
     sentence_start: bool
-    cap: bool
+
+
+class _Words(NamedTuple):
+    """A text's words as columns rather than one object per word: a text has hundreds of
+    words, nearly all lowercase, and most are only ever looked at as the neighbour of a
+    capitalised one, so each column is built in one pass of C code (``re.split``, ``map``,
+    ``compress``) and Python looks at single words only where names may stand."""
+
+    #: the text split into gap, word, gap, word, ..., gap: word ``i`` is ``parts[2 * i + 1]``.
+    parts: list[str]
+    #: the words as written (an elided article cut off: "d'Ukraine" -> "Ukraine").
+    words: list[str]
+    #: the text between each word and the one before it (with the elided article); a single
+    #: space joins two words of a name, and never ends a sentence.
+    gaps: list[str]
+    #: whether each word opens a name (``_is_cap``).
+    cap: list[bool]
+    #: the positions of the words that open a name.
+    opening: list[int]
+    #: whether each word that opens a name starts a sentence, by position.
+    sentence_start: dict[int, bool]
+    #: every word as written, and the lowercase form of the words that start in lowercase
+    #: with capitals inside ("iPhone" -> "iphone"): see ``_in_lowercase``.
+    written: frozenset[str]
+    #: all caps, or Title Case (see ``_headline_mode``).
+    headline: bool
 
 
 @lru_cache(maxsize=16)
-def _tokens(text: str) -> tuple[_Tok, ...]:
+def _tokens(text: str) -> _Words:
     """The words of a text (cached: a body is read once as a field and again as the context of
     its title)."""
-    out: list[_Tok] = []
-    append = out.append
-    new_tok = tuple.__new__  # what _Tok(...) does, without its Python-level __new__ frame
-    previous_end = 0
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        word = match.group()
-        if "'" in word:
+    parts = _WORD_SPLIT.split(text)
+    gaps, words = parts[0:-1:2], parts[1::2]
+    if "'" in text:
+        for i in compress(range(len(words)), map(contains, words, repeat("'"))):
+            word = words[i]
             elided = _ELIDED.match(word)
             if elided and word[elided.end()].isupper():  # d'Ukraine, dell'Europa, l'OTAN
-                start += elided.end()
-                word = word[elided.end():]
-        if start - previous_end == 1 and text[previous_end] == " ":
-            sentence_start = False
-        else:
-            gap = text[previous_end:start]
-            sentence_start = not out or bool(_SENTENCE_GAP.search(gap))
-            if sentence_start and out and gap.startswith(".") and gap[1:].isspace() and _is_abbreviation(out[-1].word):
-                sentence_start = False  # "M. Rutte", "Dr. Albrecht"
-        first = word[0]
-        cap = first.isupper() or (first in "aeib" and _is_cap(word))  # the common case inline
-        append(new_tok(_Tok, (start, end, word, sentence_start, cap)))
-        previous_end = end
-    return tuple(out)
+                gaps[i] += word[:elided.end()]
+                words[i] = word[elided.end():]
+    upper = [word[0].isupper() for word in words]
+    cap = upper
+    if _ARTICLE_HYPHEN.search(text):  # "al-Sharaa" opens a name too: look closer
+        cap = [first or ("-" in word and _is_cap(word)) for first, word in zip(upper, words)]
+    opening = list(compress(range(len(cap)), cap))
+    written = frozenset(words)
+    # A word all in lowercase is its own lowercase form: only the others need a look.
+    mixed = [word.lower() for word in filterfalse(str.islower, written) if word[0].islower()]
+    return _Words(parts, words, gaps, cap, opening, _sentence_starts(words, gaps, opening),
+                  written.union(mixed) if mixed else written, _headline_mode(words, sum(upper)))
+
+
+def _sentence_starts(words: list[str], gaps: list[str], opening: list[int]) -> dict[int, bool]:
+    """Whether each word that opens a name starts a sentence, by position: after sentence
+    punctuation or a line break, or at the start of the text unless a single space leads."""
+    starts = list(map(_sentence_gap, map(gaps.__getitem__, opening)))
+    for n in compress(range(len(opening)), starts):
+        i, gap = opening[n], gaps[opening[n]]
+        if i and gap[0] == "." and gap[1:].isspace() and _is_abbreviation(words[i - 1]):
+            starts[n] = False  # "M. Rutte", "Dr. Albrecht"
+    if opening and opening[0] == 0:
+        starts[0] = gaps[0] != " "
+    return dict(zip(opening, starts))
+
+
+# Cache: the gaps between words are few (", ", ". ", "\n\n", " (" ...) and met again and again.
+@lru_cache(maxsize=1024)
+def _sentence_gap(gap: str) -> bool:
+    return gap != " " and _SENTENCE_GAP.search(gap) is not None
 
 
 @dataclass(frozen=True)
 class _Evidence:
     """What a whole text says about its capitalised words: which words also occur in lowercase
-    (so a capital may only mark a sentence start) and which are capitalised mid-sentence."""
+    (so a capital may only mark a sentence start, see ``_in_lowercase``) and which are
+    capitalised mid-sentence."""
 
-    lowercase: frozenset[str]
+    written: frozenset[str]
     mid_caps: frozenset[str]
     headline: bool
 
 
 @lru_cache(maxsize=16)
 def _evidence(text: str, lang: str | None) -> _Evidence:
-    toks = _tokens(text)
-    headline = _headline_mode(toks)
+    words = _tokens(text)
     return _Evidence(
-        frozenset([t.word.lower() for t in toks if t.word[0].islower()]),
-        frozenset() if headline else frozenset(
-            [_word_key(t.word, lang) for t in toks if t.cap and not t.sentence_start]),
-        headline,
+        words.written,
+        frozenset() if words.headline else frozenset(
+            [_word_key(words.words[i], lang) for i in words.opening if not words.sentence_start[i]]),
+        words.headline,
     )
+
+
+def _in_lowercase(word: str, evidence: tuple[_Evidence, ...]) -> bool:
+    """Whether some word of these texts that starts in lowercase reads ``word`` in lowercase.
+    A word all in lowercase is written as its lowercase form, and the others are listed in
+    that form: so the lowercase form, if it starts in lowercase, is among the written ones."""
+    low = word.lower()
+    return low[:1].islower() and any(low in e.written for e in evidence)
 
 
 _ABBREVIATIONS = {"m", "mm", "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "sen", "rep", "gov", "sr", "jr"}
@@ -131,7 +187,12 @@ def _is_abbreviation(word: str) -> bool:
     return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
 
 
-_ARTICLE_HEAD = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|ibn|bin)-[^\W\d_]")
+_ARTICLES = ("al", "el", "ad", "as", "ash", "an", "ar", "at", "ibn", "bin")
+_ARTICLE_HEAD = re.compile(f"(?:{'|'.join(_ARTICLES)})-" + r"[^\W\d_]")
+#: the same, found from its hyphen: the regex engine looks for a leading literal quickly, but
+#: tries a pattern that starts with alternatives at every character (ten times slower).
+_ARTICLE_HYPHEN = re.compile("-(?:" + "|".join(
+    "(?<=" + "|".join(f"{a}-" for a in _ARTICLES if len(a) == size) + ")" for size in (2, 3)) + r")[^\W\d_]")
 
 
 def _is_cap(word: str) -> bool:
@@ -146,13 +207,11 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _headline_mode(toks: tuple[_Tok, ...]) -> bool:
-    """All caps, or Title Case (nearly every word capitalised): capitals carry no signal."""
-    words = [t.word for t in toks if not t.word.isdigit()]
-    if len(words) < 4:
-        return False
-    caps = sum(1 for w in words if w[:1].isupper())
-    return caps / len(words) >= 0.9
+def _headline_mode(words: list[str], capitalised: int) -> bool:
+    """All caps, or Title Case (nearly every word but numbers capitalised): capitals carry no
+    signal. ``capitalised``: how many words start with a capital."""
+    counted = len(words) - sum(map(str.isdigit, words))
+    return counted >= 4 and capitalised / counted >= 0.9
 
 
 def find_mentions(text: str, lang: str | None, field: str, *, context: str | None = None,
@@ -162,27 +221,27 @@ def find_mentions(text: str, lang: str | None, field: str, *, context: str | Non
     (the body, when ``text`` is a title) used to tell names from capitalised common words."""
     if not text:
         return []
-    text = repair_text(text, lang)
+    text = _repaired(text, lang)
     gazetteer = gazetteer or gazetteer_for(None)
     c = cues()
-    toks = _tokens(text)
+    words = _tokens(text)
     own = _evidence(text, lang)
     headline = own.headline
     if context:
-        other = _evidence(repair_text(context, lang), lang)
-        lowercase = own.lowercase | other.lowercase
+        other = _evidence(_repaired(context, lang), lang)
+        evidence = (own, other)
         mid_caps = own.mid_caps if other.headline else other.mid_caps
     else:
-        lowercase, mid_caps = own.lowercase, own.mid_caps
+        evidence, mid_caps = (own,), own.mid_caps
     strict = headline or lang in _NOUN_CAPITALISING
-    runs = _runs(toks, text, c, gazetteer, lang)
+    runs = _runs(words, c, gazetteer, lang)
     found: list[FoundMention] = []
     in_long_names: set[str] = set()
     candidates: list[tuple[list[_Tok], str | None]] = []
     for run, hint in runs:
-        run = _drop_sentence_start(run, lowercase, c, gazetteer, lang)
+        run = _drop_sentence_start(run, evidence, c, gazetteer, lang)
         for part, part_hint in _split_on_titles(run, c, hint):
-            if len(part) > 1 and not _has_head_word(part, c) and not _known(part, gazetteer, lang):
+            if len(part) > 1 and not _has_head_word([t.word for t in part], c) and not _known(part, gazetteer, lang):
                 pieces = _split_known_places(part, gazetteer, lang)
                 if len(pieces) > 1:
                     candidates.extend((piece, None if _known(piece, gazetteer, lang) else part_hint)
@@ -213,69 +272,86 @@ def find_mentions(text: str, lang: str | None, field: str, *, context: str | Non
     return found
 
 
-def _runs(toks: list[_Tok], text: str, c: Cues, gazetteer: Gazetteer,
+@lru_cache(maxsize=16)
+def _repaired(text: str, lang: str | None) -> str:
+    """``repair_text``, cached: a body is repaired as a field and again as the context of its
+    title, and each time that reads every character."""
+    return repair_text(text, lang)
+
+
+def _runs(words: _Words, c: Cues, gazetteer: Gazetteer,
           lang: str | None) -> list[tuple[list[_Tok], str | None]]:
     """Maximal runs of capitalised words joined by single spaces (particles inside allowed),
     each with the type hinted by a lowercase title word right before it ("premierul X")."""
+    ws, gaps, cap, n = words.words, words.gaps, words.cap, len(words.words)
+    particles, german = c.particles, lang in _NOUN_CAPITALISING
     runs: list[tuple[list[_Tok], str | None]] = []
     i = 0
-    while i < len(toks):
-        if not toks[i].cap:
-            i += 1
+    counted = position = 0  # the parts before parts[counted] are ``position`` characters long
+    for opening in words.opening:  # a run starts at a word that opens a name, past the last run
+        if opening < i:
             continue
+        i = opening
         hint = None
-        if i > 0 and not toks[i].sentence_start:
-            hint = _title_hint(toks[i - 1].word)
-        if lang in _NOUN_CAPITALISING:
+        sentence_start = words.sentence_start[i]
+        if i > 0 and not sentence_start:
+            hint = _title_hint(ws[i - 1])
+        if german:
             start = i
-            i = _skip_german_nouns(toks, i, text, c, gazetteer)
-            if i >= len(toks) or not toks[i].cap:
+            i = _skip_german_nouns(words, i, c, gazetteer)
+            if i >= n or not cap[i]:
                 continue
             if i > start:
-                hint = _german_head_type(toks[i - 1].word) or hint
-        run = [toks[i]]
-        j = i + 1
-        while j < len(toks) and _joined(text, run[-1], toks[j]):
-            word = toks[j].word
-            if toks[j].cap and not toks[j].sentence_start:
-                run.append(toks[j])
+                hint = _german_head_type(ws[i - 1]) or hint
+                sentence_start = words.sentence_start[i]
+        j = i + 1  # the run is words i to j - 1
+        while j < n and gaps[j] == " ":
+            word = ws[j]
+            if cap[j]:
                 j += 1
                 continue
-            if word.isdigit() and plain(run[-1].word) in c.loc_words:  # "Sector 4"
-                run.append(toks[j])
+            if word.isdigit() and plain(ws[j - 1]) in c.loc_words:  # "Sector 4"
                 j += 1
                 continue
-            if word in c.particles and _particle_fits(run, toks, j, text, c, lang):
+            if word in particles and _particle_fits(words, i, j, c, lang):
                 k = j
-                while k < len(toks) and toks[k].word in c.particles and _joined(text, toks[k - 1], toks[k]):
+                while k < n and ws[k] in particles and gaps[k] == " ":
                     k += 1
-                if (k < len(toks) and toks[k].cap and _joined(text, toks[k - 1], toks[k])
-                        and not _place_after_name(run, toks[k], toks[j].word, gazetteer, c, lang)):
-                    run.extend(toks[j:k])
+                if (k < n and cap[k] and gaps[k] == " "
+                        and not _place_after_name(ws[i:j], ws[k], word, gazetteer, c, lang)):
                     j = k
                     continue
             break
+        # Offsets: the lengths of the parts since the last run, summed in C; then one space
+        # before each word after the first (which is therefore mid-sentence).
+        position += sum(map(len, words.parts[counted:2 * i + 1]))
+        counted = 2 * i + 1
+        end = position + len(words.parts[counted])
+        run = [_Tok(end - len(ws[i]), end, ws[i], sentence_start)]
+        for word in ws[i + 1:j]:
+            run.append(_Tok(end + 1, end + 1 + len(word), word, False))
+            end += 1 + len(word)
         runs.append((run, hint))
         i = j
     return runs
 
 
-def _skip_german_nouns(toks: list[_Tok], i: int, text: str, c: Cues, gazetteer: Gazetteer) -> int:
+def _skip_german_nouns(words: _Words, i: int, c: Cues, gazetteer: Gazetteer) -> int:
     """Skip capitalised words that German grammar marks as common nouns: after an article or
     a numeral ("den Präsidenten Nicușor Dan"), a capitalised article itself ("Die Provinz
     Huesca"), frequent news nouns ("Millionen Euro") and words built like common nouns
     ("Rüstungskonzern Rheinmetall", "US-Bundesstaat Kentucky"); known places and organisations
     stay ("der Ukraine", "der Nato")."""
-    while i < len(toks) and toks[i].cap and not _is_acronym(toks[i].word):
-        word = toks[i].word
+    ws, cap, n = words.words, words.cap, len(words.words)
+    while i < n and cap[i] and not _is_acronym(ws[i]):
+        word = ws[i]
         if gazetteer.knows(strip_affixes(word), "de"):
             break
-        previous = toks[i - 1].word if i > 0 and _joined(text, toks[i - 1], toks[i]) or (
-            i > 0 and text[toks[i - 1].end:toks[i].start] == " ") else ""
+        previous = ws[i - 1] if i > 0 and words.gaps[i] == " " else ""
         after_article = previous.lower() in c.german_determiners or previous.isdigit()
-        article = (word.lower() in c.german_determiners and i + 1 < len(toks)
-                   and _joined(text, toks[i], toks[i + 1]) and toks[i + 1].cap
-                   and not gazetteer.knows(f"{word} {toks[i + 1].word}", "de"))  # "Den Haag"
+        article = (word.lower() in c.german_determiners and i + 1 < n
+                   and words.gaps[i + 1] == " " and cap[i + 1]
+                   and not gazetteer.knows(f"{word} {ws[i + 1]}", "de"))  # "Den Haag"
         if not (after_article or article or _german_common_noun(word)):
             break
         i += 1
@@ -321,34 +397,32 @@ def _split_german_genitive(part: list[_Tok], mid_caps: frozenset[str], gazetteer
     return [part]
 
 
-def _place_after_name(run: list[_Tok], nxt: _Tok, particle: str, gazetteer: Gazetteer, c: Cues,
+def _place_after_name(run: list[str], following: str, particle: str, gazetteer: Gazetteer, c: Cues,
                       lang: str | None) -> bool:
     """ "Nicușor Dan la București" is a name and a place, "Ursula von der Leyen" one name: a
     name particle follows a first name, never a full name, and never introduces a known place
     (connectors in organisation names are exempt)."""
     if particle in c.connectors and _has_head_word(run, c):
         return False
-    return len(run) > 1 or gazetteer.knows(strip_affixes(nxt.word), lang)
+    return len(run) > 1 or gazetteer.knows(strip_affixes(following), lang)
 
 
-def _joined(text: str, left: _Tok, right: _Tok) -> bool:
-    return text[left.end:right.start] == " " and not right.sentence_start
-
-
-def _particle_fits(run: list[_Tok], toks: list[_Tok], j: int, text: str, c: Cues, lang: str | None) -> bool:
-    """Name particles always fit; connectors ("of", "and") only inside organisation or place
-    names ("Ministry of Defence", "Bank of England"). In German, der/den/des/dem are articles
-    unless they follow "von"/"van" ("Ursula von der Leyen", not "Forum des Bündnisses")."""
-    word = toks[j].word
-    if lang in _NOUN_CAPITALISING and word in _GERMAN_ARTICLES and toks[j - 1].word not in ("von", "van"):
+def _particle_fits(words: _Words, i: int, j: int, c: Cues, lang: str | None) -> bool:
+    """Whether particle ``j`` may continue the run of words ``i`` to ``j - 1``. Name particles
+    always fit; connectors ("of", "and") only inside organisation or place names ("Ministry of
+    Defence", "Bank of England"). In German, der/den/des/dem are articles unless they follow
+    "von"/"van" ("Ursula von der Leyen", not "Forum des Bündnisses")."""
+    ws = words.words
+    word = ws[j]
+    if lang in _NOUN_CAPITALISING and word in _GERMAN_ARTICLES and ws[j - 1] not in ("von", "van"):
         return False
-    if lang in _NOUN_CAPITALISING and j + 1 < len(toks) and _german_common_noun(toks[j + 1].word):
+    if lang in _NOUN_CAPITALISING and j + 1 < len(ws) and _german_common_noun(ws[j + 1]):
         return False  # "Vertreter von Regierungen"
     if word not in c.connectors:
         return True
     if word not in ("of", "for", "on", "the"):
         return False  # "and" would glue two names together more often than it builds one
-    return any(plain(t.word) in c.org_words or plain(t.word) in c.loc_words for t in run)
+    return _has_head_word(ws[i:j], c)
 
 
 # Cache: ~215 B per word, 7 MB when full; nine calls in ten hit.
@@ -384,14 +458,14 @@ def _title_hint(word: str) -> str | None:
     return None
 
 
-def _drop_sentence_start(run: list[_Tok], lowercase: set[str], c: Cues, gazetteer: Gazetteer,
+def _drop_sentence_start(run: list[_Tok], evidence: tuple[_Evidence, ...], c: Cues, gazetteer: Gazetteer,
                          lang: str | None) -> list[_Tok]:
     """Remove a first word capitalised only because it starts the sentence, and a stopword
     glued to a name ("On Monday Petteri Orpo") unless the whole run is a known name ("The
     Hague")."""
     while run and not _is_acronym(run[0].word):
         word = run[0].word
-        if run[0].sentence_start and (plain(word) in c.stopwords or word.lower() in lowercase) or len(run) > 1 and plain(word) in c.stopwords and not _known(run, gazetteer, lang):
+        if run[0].sentence_start and (plain(word) in c.stopwords or _in_lowercase(word, evidence)) or len(run) > 1 and plain(word) in c.stopwords and not _known(run, gazetteer, lang):
             pass
         else:
             break
@@ -404,7 +478,7 @@ def _drop_sentence_start(run: list[_Tok], lowercase: set[str], c: Cues, gazettee
 
 
 def _known(run: list[_Tok], gazetteer: Gazetteer, lang: str | None) -> bool:
-    whole = " ".join(strip_affixes(t.word) for t in run)
+    whole = " ".join([strip_affixes(t.word) for t in run])
     return gazetteer.knows(whole, lang)
 
 
@@ -455,15 +529,15 @@ def _split_on_titles(run: list[_Tok], c: Cues, hint: str | None) -> list[tuple[l
     for part, part_hint in parts:
         while part and part[0].word in c.particles:
             part = part[1:]
-        if len(part) > 1 and _is_acronym(part[0].word) and not _has_head_word(part, c):
+        if len(part) > 1 and _is_acronym(part[0].word) and not _has_head_word([t.word for t in part], c):
             out.append(([part[0]], "ORG"))
             part = part[1:]
         out.append((part, part_hint))
     return out
 
 
-def _has_head_word(part: list[_Tok], c: Cues) -> bool:
-    return any(plain(t.word) in c.org_words or plain(t.word) in c.loc_words for t in part)
+def _has_head_word(words: list[str], c: Cues) -> bool:
+    return not (c.org_words.isdisjoint(map(plain, words)) and c.loc_words.isdisjoint(map(plain, words)))
 
 
 def _keep_single(tok: _Tok, hint: str | None, lang: str | None, strict: bool, headline: bool,
@@ -495,11 +569,11 @@ def _mention(text: str, field: str, part: list[_Tok], hint: str | None, lang: st
         end = part[-1].start + len(core_last)  # "Rutte's" -> "Rutte": the suffix stays in the text
     words = [t.word for t in part]
     if hint is None:
-        if any(plain(w) in c.org_words for w in words):
+        if not c.org_words.isdisjoint(map(plain, words)):
             hint = "ORG"
-        elif any(plain(w) in c.loc_words for w in words):
+        elif not c.loc_words.isdisjoint(map(plain, words)):
             hint = "LOC"
         elif len(part) == 1 and _is_acronym(last):
             hint = "ORG"
-    core = " ".join(strip_affixes(w) for w in words)
+    core = " ".join(map(strip_affixes, words))
     return FoundMention(text[start:end], field, start, end, core, hint)
