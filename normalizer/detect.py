@@ -88,6 +88,11 @@ INDISTINCT_GROUPS = {("bs", "hr", "sr"): 0.5, ("id", "ms"): 0.1}
 # ln(0.07 / 0.005) for hr and bs, each word without one ln((1 - 0.005) / (1 - 0.07)) for sr.
 IJEKAVIAN_WORD = 2.64
 NO_IJEKAVIAN_WORD = 0.068
+# ... but the words without a reflex are not independent draws: whether a text has any word with
+# a jat root at all depends on its topic (a sentence on buses and trams may have none in either
+# variant), so their evidence for Serbian saturates after this many words instead of growing
+# with the length of a neutral text until it outweighs everything else
+NO_IJEKAVIAN_CAP = 6
 MAX_PENALTY = FOREIGN_LETTER * FOREIGN_LETTER_CAP  # the most letter evidence takes from a language
 PRUNE_MARGIN = 30.0      # candidates this far (log-odds) below the model's best are dropped
 MIN_LETTERS = 2          # fewer letters than this: "und"
@@ -487,7 +492,7 @@ def _add_marker_evidence(logits: dict[str, float], evidence: TextEvidence) -> No
             logits[lang] += MARKER_WORD * count
     if "sr" in logits and ("hr" in logits or "bs" in logits):
         with_reflex, without = ijekavian_counts(evidence.words)
-        logits["sr"] += NO_IJEKAVIAN_WORD * without
+        logits["sr"] += NO_IJEKAVIAN_WORD * min(without, NO_IJEKAVIAN_CAP)
         for lang in ("hr", "bs"):
             if lang in logits:
                 logits[lang] += IJEKAVIAN_WORD * with_reflex

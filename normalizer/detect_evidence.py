@@ -329,6 +329,8 @@ _FOLDED_GROUPS = ("cs", "sk", "sr", "hr", "bs")
 #   "premijer") have the sequence in every variant;
 # - sr: the future written as one word ("radiće", "biće"; hr and bs write "radit će");
 # - ru: adjective endings -ого/-его/-ую, which Bulgarian and Macedonian do not have;
+# - mk: the postposed article -от ("градот"); sr (Cyrillic): the case endings and the -ао/-ио
+#   participle that Macedonian and Bulgarian do not have ("новог", "Србији", "рекао");
 # - nb vs da: -sjon/-het vs -tion/-hed, av- vs af- prefixes, nb "kj", da "ej" (vei/vej).
 _IJEKAVIAN = (
     re.compile(r"[a-zčćđšž]ije[a-zčćđšž]|^(?:dvije|prije)$|[bcdmpsvt]je[a-zčćđšž]"),
@@ -363,6 +365,26 @@ WORD_PATTERNS: tuple[_PatternRule, ...] = (
     # "пораснаа"), which Bulgarian does not build
     (("bg", "ru"), re.compile(r"(?:ние|нието|нията|ения)$"), None),
     (("mk",), re.compile(r"[а-я]аа"), None),
+    # the Macedonian article of masculine nouns and adjectives, "-от/-иот" ("градот", "новиот"),
+    # where Bulgarian writes "-ът/-ия(т)" and Serbian has no article; the few plain nouns in
+    # "-от" that all three share ("живот", "пилот", "робот") are not counted
+    (
+        ("mk",),
+        re.compile(r"[а-яѓќѕјљњџ]{2}от$"),
+        re.compile(r"^(?:пилот|патриот|идиот|флот|робот|ферибот)$|живот$"),
+    ),
+    # Serbian keeps the noun cases Macedonian and Bulgarian lost: adjective genitive "-ог"
+    # ("новог"), dative/instrumental plural "-ама/-има" ("људима"), the -ија nouns' "-ији/-ију"
+    # ("Србији"), and the past participle "-ао/-ио" ("рекао", "објавио"; mk "рекол")
+    (
+        ("sr",),
+        re.compile(r"[а-яђјљњћџ]{2}(?:ог|ији|ију|ама|има|ао|ио)$"),
+        re.compile(
+            r"^(?:бог|рог|мог|итог|ворог|порог|дорог|пирог|строг|налог|предлог|каталог|диалог|"
+            r"дијалог|пролог|епилог|монолог|аналог|сама|мама|зима|прима|клима|какао|макао|"
+            r"радио|студио|сценарио|трио|портфолио)$|олог$|(?:грама|драма|клама|рама|режима)$"
+        ),
+    ),
     (("nb",), re.compile(r"(?:sjon|sjonen|sjoner|het|heten|heter)$|^av[bcdfghjklmnprstvz]|kj"), None),
     (("da",), re.compile(r"(?:tion|tionen|tioner|hed|heden|heder)$|^af[bcdfghjklmnprstvz]|ej"), None),
     # English "-ity" loans: ms "universiti, kualiti, aktiviti", id "universitas, kualitas";

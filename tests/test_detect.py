@@ -360,6 +360,33 @@ def test_close_pair_rules_from_grammar_and_spelling(text: str, code: str) -> Non
     assert detect_language(text).code == code
 
 
+@pytest.mark.parametrize("text", ["Новинар објавио", "Министар изјавио"])
+def test_serbian_participle_ending_tells_cyrillic_serbian_from_macedonian(text: str) -> None:
+    # "-ио" participle: Macedonian writes "објавил", "изјавил"
+    assert detect_language(text).code == "sr"
+
+
+@pytest.mark.parametrize("word", ["Експертот", "Пазарот"])
+def test_macedonian_postposed_article_decides_a_single_noun(word: str) -> None:
+    assert detect_language(word).code == "mk"
+
+
+def test_nouns_ending_in_ot_in_every_language_of_the_group_are_no_macedonian_markers() -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert "mk" not in marker_counts(["живот", "пилот", "ферибот"], group_of("mk"))
+
+
+def test_long_neutral_text_is_not_made_serbian_by_its_length_alone() -> None:
+    # no word with a jat root in either variant: twenty words without an ijekavian form say
+    # little more than six do
+    text = (
+        "Fabrika obuće iz Zenice zaposlila je tokom godine stotinu radnika, a uprava kaže da će "
+        "plata u martu biti veća za deset posto."
+    )
+    assert detect_language(text).code == "bs"
+
+
 def test_serbian_typed_without_diacritics_is_still_serbian() -> None:
     assert detect_language("Predsednik opstine je rekao da ce se radovi na reci zavrsiti do proleca.").code == "sr"
 
