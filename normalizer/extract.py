@@ -28,6 +28,7 @@ import html as html_lib
 import logging
 import re
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -386,8 +387,28 @@ def _run_trafilatura(text: str, url: str | None, fast: bool, with_metadata: bool
     import trafilatura
 
     _silence_library_loggers()
-    options = {**TRAFILATURA_OPTIONS, "fast": fast, "with_metadata": with_metadata}
-    return trafilatura.bare_extraction(text, url=url, **options)
+    options = copy(_extractor_settings(fast, with_metadata))
+    options.url = options.source = url
+    return trafilatura.bare_extraction(text, options=options)
+
+
+@cache
+def _extractor_settings(fast: bool, with_metadata: bool) -> Any:
+    """trafilatura's settings object, built once per combination and copied per page with the
+    page's URL, as trafilatura's own command line does: building it reads its configuration
+    file values one by one, which costs as much per page as the whole site-boilerplate step."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format="python",
+        fast=fast,
+        with_metadata=with_metadata,
+        comments=TRAFILATURA_OPTIONS["include_comments"],
+        tables=TRAFILATURA_OPTIONS["include_tables"],
+        images=TRAFILATURA_OPTIONS["include_images"],
+        links=TRAFILATURA_OPTIONS["include_links"],
+        date_params=TRAFILATURA_OPTIONS["date_extraction_params"],
+    )
 
 
 @cache

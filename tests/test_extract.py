@@ -195,6 +195,13 @@ def test_given_url_wins_and_names_the_site():
     assert result.canonical_url == "https://www.harbour-gazette.example/news/valmont-terminal-1234"
 
 
+def test_a_page_extracts_the_same_whatever_was_extracted_before():
+    short = article_page(paragraphs=PARAGRAPHS[:2], canonical="", description=None)
+    alone = extract(short)
+    extract(article_page(), url="https://www.mirror-news.example/a/1")
+    assert extract(short) == alone
+
+
 def test_published_date_without_time_stays_a_date():
     assert extract(article_page(published="2025-11-04")).published == "2025-11-04"
 

@@ -108,6 +108,18 @@ def test_a_single_process_emits_a_chunk_before_reading_the_next(no_models: Path)
     assert consumed == [0, 1]
 
 
+def test_a_run_collects_garbage_less_often_and_restores_the_collector_after(no_models: Path) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    records = normalizer.normalize_many([ENGLISH_PAGE, ENGLISH_PAGE], translate=False, chunk_size=1)
+    next(records)
+    during = gc.get_threshold()
+    list(records)
+    assert during[0] > before[0]
+    assert gc.get_threshold() == before
+
+
 def test_workers_below_one_are_refused(no_models: Path) -> None:
     with pytest.raises(ValueError, match="workers"):
         list(normalizer.normalize_many([ENGLISH_PAGE], workers=0))
