@@ -2,23 +2,24 @@
 
 py3langid ships its model LZMA-compressed; decompressing it takes 1-2 s, which alone would break
 the "import + first detection under 1 s" budget. The first use therefore writes the decompressed
-arrays (only the columns of supported languages) as plain ``.npy`` files to a cache directory
-(``$NORMALIZER_CACHE``, else ``$XDG_CACHE_HOME/normalizer``, else ``~/.cache/normalizer``); later
-processes memory-map them in a few milliseconds. Nothing is downloaded: the cache is derived from
-the installed py3langid package. When the cache cannot be written, the model is simply loaded
-from py3langid every time.
+arrays (only the columns of supported languages) as plain ``.npy`` files to an entry of the cache
+folder (``normalizer.cache``); later processes memory-map them in a few milliseconds. Nothing is
+downloaded: the cache is derived from the installed py3langid package, and keyed by its version
+and the model file's size (not its time, which every reinstall changes). When the cache cannot be
+written, the model is simply loaded from py3langid every time.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
+
+from normalizer.cache import cache_dir, mark_used, prune
 
 # py3langid labels that normalizer reports under another ISO 639-1 code.
 LABEL_ALIASES = {"no": "nb"}
@@ -162,39 +163,39 @@ class NaiveBayesModel:
         return merged
 
 
-def cache_dir() -> Path:
-    """Where the decompressed model lives (see the module docstring)."""
-    explicit = os.environ.get("NORMALIZER_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "normalizer"
-
-
 @lru_cache(maxsize=4)
 def load_model(languages: tuple[str, ...]) -> NaiveBayesModel:
     """The model restricted to ``languages`` (sorted codes), from the cache when possible."""
     import numpy as np
 
-    folder = cache_dir() / f"detect-py3langid-{_model_stamp()}-{_languages_key(languages)}-v3"
+    folder = cache_dir() / f"{CACHE_KIND}-{_model_stamp()}-{_languages_key(languages)}-v3"
     try:
-        return _from_folder(folder)
+        model = _from_folder(folder)
     except (OSError, ValueError, KeyError):
         pass
+    else:
+        mark_used(folder)
+        return model
     labels, arrays = _from_py3langid(languages)
     try:
         _write_folder(folder, labels, arrays)
     except OSError:
         pass  # a read-only home is no reason to fail: we just pay the slow load next time
+    else:
+        prune(CACHE_KIND)
     return _build(labels, arrays, np)
 
 
+CACHE_KIND = "detect-py3langid"
+
+
 def _model_stamp() -> str:
+    import py3langid
     from py3langid import langid
 
-    path = langid.MODEL_DIR / langid.MODEL_FILE
-    stat = path.stat()
-    return f"{stat.st_size}-{int(stat.st_mtime)}"
+    size = (langid.MODEL_DIR / langid.MODEL_FILE).stat().st_size
+    version = getattr(py3langid, "__version__", "unknown").replace(".", "_")  # no dots: see normalizer.cache
+    return f"{version}-{size}"
 
 
 def _languages_key(languages: Sequence[str]) -> str:

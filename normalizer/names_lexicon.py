@@ -12,8 +12,8 @@
 
 Building the indexes means computing thousands of name keys and loading Babel's locale data:
 some 0.1 s for the aliases and places and 30-50 ms per language met, in every process (each
-worker too). So the built indexes are kept as JSON files in the cache directory of
-``normalizer.detect_model.cache_dir`` and read back in a few milliseconds (see ``_DiskCache``).
+worker too). So the built indexes are kept as JSON files in an entry of the cache folder
+(``normalizer.cache``) and read back in a few milliseconds (see ``_DiskCache``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from normalizer import names_keys
+from normalizer.cache import cache_dir, mark_used, prune
 from normalizer.names_keys import NameKey, name_key, plain, repair
 
 #: languages whose CLDR names are loaded when a name comes without a language.
@@ -288,6 +289,7 @@ class Gazetteer:
 
 #: the layout of the cached indexes; bump it when that changes.
 _CACHE_FORMAT = 1
+_CACHE_KIND = "names-gazetteer"
 
 
 class _DiskCache:
@@ -302,10 +304,8 @@ class _DiskCache:
 
     @classmethod
     def for_aliases(cls, alias_file: str | Path | None) -> _DiskCache:
-        from normalizer.detect_model import cache_dir
-
         try:
-            return cls(cache_dir() / f"names-gazetteer-{_stamp(alias_file)}")
+            return cls(cache_dir() / f"{_CACHE_KIND}-{_stamp(alias_file)}")
         except (OSError, RuntimeError, TypeError):  # no home folder, no source, an unreadable file
             return cls(None)
 
@@ -323,6 +323,7 @@ class _DiskCache:
             words = {str(word): str(value) for word, value in data["words"].items()}
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
+        mark_used(self.folder)
         return loaded, words
 
     def write(self, name: str, indexes: dict[str, _Index], words: dict[str, str] | None = None) -> None:
@@ -345,6 +346,7 @@ class _DiskCache:
                 "indexes": tables, "words": words or {}}
         staging = None
         try:
+            new_entry = not self.folder.is_dir()
             self.folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder, prefix=f".{name}.",
                                              suffix=".tmp", delete=False) as out:
@@ -354,6 +356,9 @@ class _DiskCache:
         except OSError:  # a read-only cache is no reason to fail: the next process builds again
             if staging is not None:
                 staging.unlink(missing_ok=True)
+            return
+        if new_entry:
+            prune(_CACHE_KIND)
 
 
 def _load_index(table: dict[str, Any], known: list[Known]) -> _Index:
