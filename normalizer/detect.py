@@ -9,9 +9,12 @@ Three kinds of evidence are combined in log-probability space:
    Macedonian), a script only one supported language uses decides alone;
 3. marker words, stems, spellings and word pairs that separate the members of a close group
    (Serbian "је" vs Macedonian "е", Norwegian "av" vs Danish "af", Croatian "tjedan" vs Serbian
-   "nedelja", Malay "kualiti" vs Indonesian "kualitas", Croatian "bit će" vs Serbian "biće"),
-   counted only inside the group of the best candidate; between Serbian and Croatian/Bosnian
-   the jat reflex (ekavian "reka", ijekavian "rijeka") is weighed as a likelihood ratio;
+   "nedelja", Malay "kualiti" vs Indonesian "kualitas", Croatian "bit će" vs Serbian "biće");
+   between Serbian and Croatian/Bosnian the jat reflex (ekavian "reka", ijekavian "rijeka") is
+   weighed as a likelihood ratio. The group of the best candidate adds them as log-odds; any
+   other group that together could still hold the answer reads its own, which only move
+   probability between its members (a Serbian word the model reads as Kazakh, a Slovak one
+   read as Lithuanian), so that no marker lifts a language over a better one of another group;
 4. for short texts (a word, a short title) a second detector's opinion, lingua, trained on far
    more text per language (:mod:`normalizer.detect_short`; ``short_texts`` picks its model
    size or turns it off).
@@ -39,6 +42,7 @@ from functools import lru_cache
 from typing import Any
 
 from normalizer.detect_evidence import (
+    MARKER_GROUPS,
     SCRIPTS,
     TextEvidence,
     clean_text,
@@ -277,9 +281,10 @@ def _codes_in_context(
     are plainly in the article's language: when ``context`` has no close group and the model
     puts it above every other candidate by more than the letter evidence takes from it, no
     later evidence can change the answer (letters only take away, the context prior only adds,
-    marker words count only inside close groups), so the rest of the decision is skipped for
-    them: same result, a fraction of the cost. For the others only the code is wanted, which
-    :func:`_decide_code` finds without ranking all candidates when the best one leads clearly.
+    other groups' marker words only move probability inside their group), so the rest of the
+    decision is skipped for them: same result, a fraction of the cost. For the others only the
+    code is wanted, which :func:`_decide_code` finds without ranking all candidates when the best
+    one leads clearly.
 
     The short-text second opinion is not asked here: the article's language is stronger
     evidence for its short title or caption, and a worker process of a long run would otherwise
@@ -321,8 +326,11 @@ def _context_leads(values: Any, candidates: tuple[str, ...], context: str | None
 
 def _settled(lead: float, evidence: TextEvidence, context: str) -> bool:
     """Whether the model's ``lead`` for ``context`` outlasts the letter evidence against it: then
-    ``context`` is still the best candidate when marker words are counted (none are: it has no
-    close group), and the prior puts it ln(CONTEXT_ODDS) > DECISIVE_GAP ahead in the end."""
+    ``context`` is still the best candidate when marker words are counted (it has no close group,
+    and another group's markers only move that group's probability between its members, so none
+    of them ends above the group's total, less than len(group) < CONTEXT_ODDS times the best
+    other candidate), and the prior makes it the answer with probability above 1 / (1 + 72 /
+    CONTEXT_ODDS) > MIN_CONFIDENCE."""
     return lead > MAX_PENALTY or (lead > 0 and lead > _letter_penalties(evidence).get(context, 0.0))
 
 
@@ -370,9 +378,10 @@ def _add_evidence(
     _add_letter_evidence(logits, evidence)
     if evidence.letters <= SHORT_LETTERS:
         _add_second_opinion(logits, evidence, short_texts)
-    _add_marker_evidence(logits, evidence)
-    if hint in logits:
-        logits[hint] += math.log(hint_odds)
+    prior = {hint: math.log(hint_odds)} if hint in logits else {}
+    _add_marker_evidence(logits, evidence, prior)
+    for lang, odds in prior.items():
+        logits[lang] += odds
 
 
 def _model_values(scores: Any, sizes: list[int], candidates: tuple[str, ...]) -> tuple[Any, Any]:
@@ -482,20 +491,66 @@ def _add_second_opinion(logits: dict[str, float], evidence: TextEvidence, mode: 
         logits[lang] += value
 
 
-def _add_marker_evidence(logits: dict[str, float], evidence: TextEvidence) -> None:
+def _add_marker_evidence(logits: dict[str, float], evidence: TextEvidence, prior: dict[str, float]) -> None:
+    """Marker words, patterns and the jat reflex of every close group that could hold the answer.
+
+    The group of the model's best candidate (see MARKER_GROUPS) adds them as log-odds: the model
+    has put the text in that family, and they tell its members apart. Another group's markers
+    count too, because on a word or two the model's favourite is often a stranger (a Serbian
+    word read as Ukrainian or Kazakh, a Slovak one as Lithuanian) while the right group holds
+    much of the probability spread over its members; but they only move probability between
+    those members, keeping the group's total: they say which member a text is, if it is in the
+    group at all, not that it is (that is the model's and the letters' call). So a word that
+    marks a group member can gather the group's probability in that member, and never lift it
+    over a better candidate from outside the group (an English word that is also a Slovak
+    marker moves Czech probability to Slovak, none of English). A group whose members together,
+    ``prior`` included (the hint added after this), are less likely than the best candidate
+    cannot produce the answer, and its words are not read."""
     top = max(sorted(logits), key=logits.__getitem__)
-    group = group_of(top)
-    if not group:
-        return
-    for lang, count in marker_counts(evidence.words, group).items():
-        if lang in logits:
-            logits[lang] += MARKER_WORD * count
-    if "sr" in logits and ("hr" in logits or "bs" in logits):
+    own = next((group for group in MARKER_GROUPS if top in group), None)
+    if own is not None:
+        for lang, odds in _marker_odds(logits, evidence, own).items():
+            logits[lang] += odds
+    peak = max(logits.values())
+    for group, ordered in zip(MARKER_GROUPS, _MARKER_GROUP_ORDER, strict=True):
+        members = [lang for lang in ordered if lang in logits]
+        if group is own or len(members) < 2:
+            continue
+        reach = [logits[lang] + prior.get(lang, 0.0) for lang in members]
+        if max(reach) + math.log(len(reach)) < peak or _log_total(reach) < peak:
+            continue  # (the first test is a cheap bound of the second)
+        odds = _marker_odds(logits, evidence, group)
+        if not odds:
+            continue
+        total = _log_total([logits[lang] for lang in members])
+        for lang, value in odds.items():
+            logits[lang] += value
+        shift = total - _log_total([logits[lang] for lang in members])
+        for lang in members:
+            logits[lang] += shift
+
+
+_MARKER_GROUP_ORDER = tuple(tuple(sorted(group)) for group in MARKER_GROUPS)
+
+
+def _marker_odds(logits: dict[str, float], evidence: TextEvidence, group: frozenset[str]) -> dict[str, float]:
+    """Log-odds of the marker words and patterns of ``group`` for its members among ``logits``,
+    and between Serbian and Croatian/Bosnian the jat reflex, weighed as a likelihood ratio."""
+    counts = marker_counts(evidence.words, group)
+    odds = {lang: MARKER_WORD * count for lang, count in counts.items() if lang in logits}
+    if "sr" in logits and "sr" in group and ("hr" in logits or "bs" in logits):
         with_reflex, without = ijekavian_counts(evidence.words)
-        logits["sr"] += NO_IJEKAVIAN_WORD * min(without, NO_IJEKAVIAN_CAP)
+        odds["sr"] = odds.get("sr", 0.0) + NO_IJEKAVIAN_WORD * min(without, NO_IJEKAVIAN_CAP)
         for lang in ("hr", "bs"):
             if lang in logits:
-                logits[lang] += IJEKAVIAN_WORD * with_reflex
+                odds[lang] = odds.get(lang, 0.0) + IJEKAVIAN_WORD * with_reflex
+    return odds
+
+
+def _log_total(values: list[float]) -> float:
+    """log(sum(exp(values))), without overflow."""
+    peak = max(values)
+    return peak + math.log(sum(math.exp(value - peak) for value in values))
 
 
 def _decide_code(logits: dict[str, float], evidence: TextEvidence) -> str:

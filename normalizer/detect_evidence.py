@@ -632,6 +632,29 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _joined(groups: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """Close groups that share a member, joined, in the order of their first group."""
+    joined: list[set[str]] = []
+    for group in groups:
+        linked = [other for other in joined if other & group]
+        if not linked:
+            joined.append(set(group))
+            continue
+        for other in linked[1:]:
+            linked[0] |= other
+            joined.remove(other)
+        linked[0] |= group
+    return tuple(frozenset(members) for members in joined)
+
+
+# The groups whose marker words are read together (see detect._add_marker_evidence): close groups
+# that share a member are one, because Serbian links the Latin South Slavic group to the Cyrillic
+# one and Russian links that to Ukrainian and Belarusian (a Serbian word the model puts first in
+# Ukrainian still reads the Serbian markers); a text reaches only the members that write its
+# script. Disjoint, so that probability moved inside one never touches another.
+MARKER_GROUPS: tuple[frozenset[str], ...] = _joined(CLOSE_GROUPS)
+
+
 def group_of(lang: str) -> frozenset[str]:
     """The union of the close groups a language belongs to (empty when none)."""
     members: set[str] = set()
