@@ -12,7 +12,7 @@ first run on a machine builds (detection model, gazetteer indexes) are built by 
 before the timed rows, whose start-up is then what every later run pays; that first run's cost
 is printed on its own line.
 
-Run: ``.venv/bin/python benchmarks/pipeline.py [--pages 2000] [--big 10000]``.
+Run: ``.venv/bin/python benchmarks/pipeline.py [--pages 2000] [--big 10000] [--rounds 3]``.
 """
 
 from __future__ import annotations
@@ -95,6 +95,12 @@ def run(mode: str, corpus: Path, output: Path, *extra: str, env: dict[str, str] 
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _median_run(results: list[dict]) -> dict:
+    """The run of median duration, with the highest peak RSS of all runs."""
+    ordered = sorted(results, key=lambda result: result["seconds"])
+    return {**ordered[len(ordered) // 2], "rss_mb": max(result["rss_mb"] for result in results)}
+
+
 def install_test_package(models: Path) -> bool:
     packages = sorted(REPO.glob(TEST_PACKAGE_GLOB))
     if not packages:
@@ -111,6 +117,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--big", type=int, default=10000, help="corpus size for the flat-memory check (0 to skip)")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each compared configuration (median reported)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -126,10 +133,19 @@ def main() -> None:
         make_corpus(one_page, 1)
         first_run = run("convert", one_page, folder / "one-a.jsonl", "--no-translate", env=env)
         later_run = run("convert", one_page, folder / "one-b.jsonl", "--no-translate", env=env)
-        rows: list[tuple[str, dict]] = []
-        rows.append(("plain trafilatura.extract loop", run("trafilatura", corpus, folder / "t.jsonl")))
-        rows.append(("convert --no-translate --workers 1", run("convert", corpus, folder / "w1.jsonl", "--no-translate", "--workers", "1", env=env)))
-        rows.append(("convert --no-translate --workers 2", run("convert", corpus, folder / "w2.jsonl", "--no-translate", "--workers", "2", env=env)))
+        # The three compared configurations run in rounds (plain, workers 1, workers 2, again and
+        # again) and each row gives its median: on a shared or virtual machine one run can be 15%
+        # off either way, and alternating spreads such spells over all three.
+        compared = {
+            "plain trafilatura.extract loop": ("trafilatura", corpus, folder / "t.jsonl"),
+            "convert --no-translate --workers 1": ("convert", corpus, folder / "w1.jsonl", "--no-translate", "--workers", "1"),
+            "convert --no-translate --workers 2": ("convert", corpus, folder / "w2.jsonl", "--no-translate", "--workers", "2"),
+        }
+        runs: dict[str, list[dict]] = {name: [] for name in compared}
+        for _ in range(args.rounds):
+            for name, arguments in compared.items():
+                runs[name].append(run(*arguments, env=env))
+        rows: list[tuple[str, dict]] = [(name, _median_run(results)) for name, results in runs.items()]
         identical = (folder / "w1.jsonl").read_bytes() == (folder / "w2.jsonl").read_bytes()
         if install_test_package(models):
             rows.append(("convert (translation on, test package) --workers 1", run("convert", corpus, folder / "tr.jsonl", "--workers", "1", env=env)))
@@ -145,6 +161,8 @@ def main() -> None:
         rate = row["pages"] / row["seconds"]
         print(f"{name:<58} {row['pages']:>6} {rate:>8.1f} {rate / baseline:>13.2f} {rate / workers1:>11.2f} {row['rss_mb']:>11.0f}")
     print(f"--workers 2 output identical to --workers 1: {identical}")
+    print(f"rows above the translation row: median of {args.rounds} rounds; --workers 1 / plain loop per round: "
+          + " ".join(f"{t['seconds'] / w['seconds']:.2f}" for t, w in zip(*list(runs.values())[:2], strict=True)))
     print(f"one page, whole command: first run on the machine {first_run['seconds']:.2f} s (builds the caches), "
           f"later runs {later_run['seconds']:.2f} s")
 
