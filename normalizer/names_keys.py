@@ -98,6 +98,7 @@ def has_cedilla(name: str) -> bool:
 
 # Cache: ~60 B per character: 4,096 hold every alphabet a run meets (0.25 MB).
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # per character: a text's letters come from a few alphabets
 def _char_script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     script = name.split(" ", 1)[0] if name else "Unknown"
@@ -134,8 +135,8 @@ _GREEK_DIGRAPHS = [("ου", "u"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), (
                    ("ει", "i"), ("οι", "i"), ("τσ", "ts"), ("τζ", "dz")]
 
 
-def _is_cyrillic(ch: str) -> bool:
-    return "\u0400" <= ch <= "\u04ff"
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+_GREEK_LETTER = re.compile("[\u0370-\u03ff]")
 
 
 def _cyrillic_table(text: str, lang: str | None) -> dict[str, str]:
@@ -151,9 +152,8 @@ def to_latin(text: str, lang: str | None = None) -> str:
     lowered = text.lower()
     if lowered.isascii():
         return lowered
-    cyrillic = any(_is_cyrillic(c) for c in lowered)
-    table = _cyrillic_table(lowered, lang) if cyrillic else None
-    if any("\u0370" <= c <= "\u03ff" for c in lowered):
+    table = _cyrillic_table(lowered, lang) if _CYRILLIC_LETTER.search(lowered) else None
+    if _GREEK_LETTER.search(lowered):
         lowered = unicodedata.normalize("NFD", lowered)
         lowered = "".join(c for c in lowered if not unicodedata.combining(c))
         for greek, latin in _GREEK_DIGRAPHS:
@@ -433,7 +433,7 @@ def stems(reading: str, lang: str | None) -> frozenset[str]:
 def rule_lang(token: str, lang: str | None) -> str | None:
     """The language whose endings apply: the given one, or for Cyrillic without a language,
     Ukrainian when Ukrainian-only letters show, else Russian."""
-    if lang is None and any(_is_cyrillic(c) for c in token):
+    if lang is None and _CYRILLIC_LETTER.search(token):
         return "uk" if set(token.lower()) & _UKRAINIAN_LETTERS else "ru"
     return lang
 
