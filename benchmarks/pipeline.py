@@ -161,8 +161,9 @@ def main() -> None:
         rate = row["pages"] / row["seconds"]
         print(f"{name:<58} {row['pages']:>6} {rate:>8.1f} {rate / baseline:>13.2f} {rate / workers1:>11.2f} {row['rss_mb']:>11.0f}")
     print(f"--workers 2 output identical to --workers 1: {identical}")
+    plain_runs, workers1_runs = runs[rows[0][0]], runs[rows[1][0]]
     print(f"rows above the translation row: median of {args.rounds} rounds; --workers 1 / plain loop per round: "
-          + " ".join(f"{t['seconds'] / w['seconds']:.2f}" for t, w in zip(*list(runs.values())[:2], strict=True)))
+          + " ".join(f"{t['seconds'] / w['seconds']:.2f}" for t, w in zip(plain_runs, workers1_runs, strict=True)))
     print(f"one page, whole command: first run on the machine {first_run['seconds']:.2f} s (builds the caches), "
           f"later runs {later_run['seconds']:.2f} s")
 

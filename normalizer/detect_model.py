@@ -163,6 +163,10 @@ class NaiveBayesModel:
         return merged
 
 
+#: the kind of the model's cache entries (see normalizer.cache)
+CACHE_KIND = "detect-py3langid"
+
+
 @lru_cache(maxsize=4)
 def load_model(languages: tuple[str, ...]) -> NaiveBayesModel:
     """The model restricted to ``languages`` (sorted codes), from the cache when possible."""
@@ -185,8 +189,6 @@ def load_model(languages: tuple[str, ...]) -> NaiveBayesModel:
         prune(CACHE_KIND)
     return _build(labels, arrays, np)
 
-
-CACHE_KIND = "detect-py3langid"
 
 
 def _model_stamp() -> str:

@@ -98,7 +98,6 @@ def has_cedilla(name: str) -> bool:
 
 # Cache: ~60 B per character: 4,096 hold every alphabet a run meets (0.25 MB).
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=4096)  # per character: a text's letters come from a few alphabets
 def _char_script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     script = name.split(" ", 1)[0] if name else "Unknown"
