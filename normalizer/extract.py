@@ -46,6 +46,8 @@ from normalizer.textclean import clean_inline, clean_text
 
 __all__ = ["Extraction", "SiteBoilerplate", "extract"]
 
+_LOGGER = logging.getLogger(__name__)
+
 # Bounds on the work per page. trafilatura's time grows faster than linearly with the number of
 # elements (its jusText fallback is quadratic in paragraphs: a page of 12,000 paragraphs takes
 # 45 s in plain trafilatura), so a page is bounded three ways:
@@ -69,8 +71,10 @@ HEAD_WINDOW = 300_000
 
 # Trafilatura settings, chosen by measuring on samples/ (benchmarks/extraction.py and the variants
 # listed in the closing note of issue 4):
-# - with_metadata: title, authors, site name and description come from trafilatura's metadata pass
-#   (OpenGraph, JSON-LD, <title>, bylines), which is well tested on real outlets;
+# - metadata: title, authors, site name and description come from trafilatura's metadata steps
+#   (OpenGraph, JSON-LD, <title>, bylines), which are well tested on real outlets; they are run
+#   once per page by page_metadata, on the tree the extraction passes are given (the page is
+#   parsed once), not inside each pass;
 # - include_comments=False: reader comments are not the article and would pollute every later stage;
 # - include_tables=False: on table-layout sites trafilatura otherwise returns the whole layout
 #   table (menus, tickers, footer) as "content" (26 of 515 boilerplate strings leaked on samples
@@ -88,14 +92,13 @@ HEAD_WINDOW = 300_000
 #   or a page dump, which is how an under-read page shows. On samples the fast pass alone gives
 #   the same bodies (140/140 sentences found, 0/515 boilerplate leaked) at 0.93x plain
 #   trafilatura's median time, against ~1.1-1.3x with the comparison on every page. The second
-#   pass reads the body only (metadata comes from the first, see _second_opinion), and is not
-#   asked on pages marked up as listings, whose body is dropped whatever it is, nor on page dumps
+#   pass is not asked on pages marked up as listings, whose body is dropped whatever it is, nor on page dumps
 #   where the densest-prose fallback finds the article (table layouts, which readability and
 #   jusText do not read either: on samples their full pass returns the same dump);
-# - date: htmldate only as a fallback (the page's own published time-stamp is read first), and
-#   without the slow extensive search, which guesses from free text.
+# - date: htmldate only as a fallback (the page's own published time-stamp is read first, and
+#   when there is one htmldate is not asked), and without the slow extensive search, which
+#   guesses from free text.
 TRAFILATURA_OPTIONS: dict[str, Any] = {
-    "with_metadata": True,
     "include_comments": False,
     "include_tables": False,
     "include_images": False,
@@ -190,8 +193,8 @@ def _extract_into(result: Extraction, html: str | bytes) -> None:
     result.site = result.site or site_of(result.url)
     published = facts.published
 
-    source = _as_document(text)
-    document = _run_trafilatura(source, result.url, fast=True)
+    tree = _parse(_as_document(text))
+    document = _run_trafilatura(tree, result.url, fast=True)
     raw = (document.text or "") if document is not None else ""
     # A page marked up as a listing loses its body whatever is found (see not_an_article).
     listing = facts.is_listing and not facts.is_article
@@ -199,13 +202,15 @@ def _extract_into(result: Extraction, html: str | bytes) -> None:
     # prose block is tried first, and the full pass only when there is none.
     fallback = densest_prose(text) if looks_like_page_dump(raw) else None
     if not fallback and tags <= FAST_MODE_TAGS and not listing and _wants_second_opinion(document):
-        document, raw = _second_opinion(source, result.url, document)
-    if document is not None:
-        result.title = _repaired_raw_title(facts) or clean_inline(document.title)
-        result.authors = split_authors(document.author)
-        result.site_name = clean_inline(facts.site_name or document.sitename)
-        result.description = clean_inline(document.description)
-        published = published or iso_date(document.date)
+        document = _run_trafilatura(tree, result.url, fast=False)
+        raw = (document.text or "") if document is not None else ""
+    if tree is not None:
+        metadata = page_metadata(tree, result.url, search_date=not published)
+        result.title = _repaired_raw_title(facts) or clean_inline(metadata.title)
+        result.authors = split_authors(metadata.author)
+        result.site_name = clean_inline(facts.site_name or metadata.sitename)
+        result.description = clean_inline(metadata.description)
+        published = published or iso_date(metadata.date)
     if fallback or not raw.strip() or looks_like_page_dump(raw):
         fallback = densest_prose(text) if fallback is None else fallback
         if fallback:
@@ -366,35 +371,65 @@ def _wants_second_opinion(document: Any) -> bool:
     return len(body) < SECOND_OPINION_CHARS or looks_like_page_dump(body)
 
 
-def _second_opinion(text: str, url: str | None, first: Any) -> tuple[Any, str]:
-    """trafilatura's full pass (readability/jusText comparison) after a fast ``first`` pass:
-    the document whose metadata to use, and the body text.
+def _parse(document: str) -> Any:
+    """The page's tree as trafilatura parses it (None when lxml finds no document), parsed once
+    for the metadata and for every extraction pass: ``bare_extraction`` copies a tree it is
+    given before changing it."""
+    from trafilatura.utils import load_html
 
-    Metadata is read from the first pass and not again: it does not depend on ``fast`` (the date
-    search is configured explicitly) and only reads the tree, so a second reading would give the
-    same values, and it is the dearest part of the full pass on exactly the pages that get one
-    (short or unusual pages, where author and date are searched for all over the page). The
-    full pass is given the URL the first one resolved, as trafilatura does after its own
-    metadata pass. When the first pass found nothing at all, there is no metadata to reuse."""
-    if first is None:
-        document = _run_trafilatura(text, url, fast=False)
-        return document, (document.text or "") if document is not None else ""
-    second = _run_trafilatura(text, url or first.url, fast=False, with_metadata=False)
-    return first, (second.text or "") if second is not None else ""
+    return load_html(document)
 
 
-def _run_trafilatura(text: str, url: str | None, fast: bool, with_metadata: bool = True) -> Any:
+def _run_trafilatura(tree: Any, url: str | None, fast: bool) -> Any:
+    """trafilatura's body extraction (metadata is read by ``page_metadata``); None when it finds
+    no text or the page did not parse."""
+    if tree is None:
+        return None
     import trafilatura
 
     _silence_library_loggers()
-    options = copy(_extractor_settings(fast, with_metadata))
+    options = copy(_extractor_settings(fast))
     options.url = options.source = url
-    return trafilatura.bare_extraction(text, options=options)
+    return trafilatura.bare_extraction(tree, options=options)
+
+
+def page_metadata(tree: Any, url: str | None, search_date: bool) -> Any:
+    """Title, author, site name, description, URL and (when ``search_date``) date of a page, as
+    trafilatura's ``extract_metadata`` reads them, step by step, without the steps whose
+    results this stage does not use: licence, categories and tags (1.6 ms of its 2.0 ms per
+    page when they run, measured on benchmarks/pipeline.py's corpus), and the date search when
+    the page states its published time (which wins over htmldate's guess). The steps and their
+    order are trafilatura's; tests check that the values are the same as its own function's."""
+    from htmldate import find_date
+    from trafilatura import metadata as steps
+
+    found = steps.examine_meta(tree)
+    if found.author and " " not in found.author:  # a one-word meta author is a handle, not a name
+        found.author = None
+    try:
+        found = steps.extract_meta_json(tree, found)
+    except Exception as exc:  # noqa: BLE001 - trafilatura guards this step the same way
+        _LOGGER.debug("JSON-LD metadata not read: %s", exc)
+    found.title = found.title or steps.extract_title(tree)
+    found.author = found.author or steps.extract_author(tree)
+    found.url = found.url or steps.extract_url(tree, url)
+    if search_date:
+        found.date = find_date(tree, **TRAFILATURA_OPTIONS["date_extraction_params"], url=found.url)
+    found.sitename = found.sitename or steps.extract_sitename(tree)
+    if found.sitename:
+        found.sitename = found.sitename.lstrip("@")  # a Twitter handle
+        if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
+            found.sitename = found.sitename.title()
+    elif found.url:
+        host = steps.META_URL.match(found.url)
+        found.sitename = host[1] if host else None
+    found.clean_and_trim()
+    return found
 
 
 @cache
-def _extractor_settings(fast: bool, with_metadata: bool) -> Any:
-    """trafilatura's settings object, built once per combination and copied per page with the
+def _extractor_settings(fast: bool) -> Any:
+    """trafilatura's settings object, built once per mode and copied per page with the
     page's URL, as trafilatura's own command line does: building it reads its configuration
     file values one by one, which costs as much per page as the whole site-boilerplate step."""
     from trafilatura.settings import Extractor
@@ -402,12 +437,10 @@ def _extractor_settings(fast: bool, with_metadata: bool) -> Any:
     return Extractor(
         output_format="python",
         fast=fast,
-        with_metadata=with_metadata,
         comments=TRAFILATURA_OPTIONS["include_comments"],
         tables=TRAFILATURA_OPTIONS["include_tables"],
         images=TRAFILATURA_OPTIONS["include_images"],
         links=TRAFILATURA_OPTIONS["include_links"],
-        date_params=TRAFILATURA_OPTIONS["date_extraction_params"],
     )
 
 

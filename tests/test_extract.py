@@ -199,7 +199,7 @@ def test_a_page_leaves_the_shared_trafilatura_settings_unchanged():
     from normalizer.extract import _extractor_settings
 
     extract(article_page(), url="https://www.mirror-news.example/a/1")
-    assert _extractor_settings(True, True).url is None
+    assert _extractor_settings(True).url is None
 
 
 def test_published_date_without_time_stays_a_date():
@@ -561,25 +561,25 @@ def test_trafilatura_second_opinion_is_asked_only_for_short_or_dumped_bodies():
     assert not _wants_second_opinion(SimpleNamespace(text=long_body))
 
 
-def _trafilatura_passes(monkeypatch) -> list[tuple[bool, bool]]:
-    """Record (fast, with_metadata) of every trafilatura pass extract() makes."""
+def _trafilatura_passes(monkeypatch) -> list[bool]:
+    """Record the ``fast`` flag of every trafilatura pass extract() makes."""
     import normalizer.extract as extract_module
 
-    passes: list[tuple[bool, bool]] = []
+    passes: list[bool] = []
     run = extract_module._run_trafilatura
 
-    def recording(text, url, fast, with_metadata=True):
-        passes.append((fast, with_metadata))
-        return run(text, url, fast, with_metadata)
+    def recording(tree, url, fast):
+        passes.append(fast)
+        return run(tree, url, fast)
 
     monkeypatch.setattr(extract_module, "_run_trafilatura", recording)
     return passes
 
 
-def test_second_opinion_on_a_short_article_reuses_the_first_pass_metadata(monkeypatch):
+def test_second_opinion_on_a_short_article_keeps_the_page_metadata(monkeypatch):
     passes = _trafilatura_passes(monkeypatch)
     result = extract(article_page(paragraphs=PARAGRAPHS[:2]), url="https://www.harbour-gazette.example/news/1")
-    assert passes == [(True, True), (False, False)]
+    assert passes == [True, False]
     assert result.title == TITLE
     assert result.authors == ["Jonas Field"]
     assert result.site_name == "Harbour Gazette"
@@ -589,7 +589,7 @@ def test_second_opinion_on_a_short_article_reuses_the_first_pass_metadata(monkey
 def test_listing_page_gets_no_second_opinion(monkeypatch):
     passes = _trafilatura_passes(monkeypatch)
     result = extract(article_page(paragraphs=PARAGRAPHS[:2], og_type="website", published=None))
-    assert passes == [(True, True)]
+    assert passes == [True]
     assert result.text == ""
     assert "marked up as 'website'" in result.warnings[-1]
 
@@ -597,27 +597,57 @@ def test_listing_page_gets_no_second_opinion(monkeypatch):
 def test_page_dump_read_by_the_densest_prose_fallback_gets_no_second_opinion(monkeypatch, samples_dir):
     passes = _trafilatura_passes(monkeypatch)
     result = extract((samples_dir / "pages" / "ro-gazeta-nato-munitie.html").read_bytes())
-    assert passes == [(True, True)]
+    assert passes == [True]
     assert FALLBACK_WARNING in result.warnings
     assert len(result.text) > 1000
 
 
-@pytest.mark.parametrize("name", ["short-article", "ro-gazeta-nato-munitie"])
-def test_trafilatura_full_pass_body_and_metadata_do_not_depend_on_reading_metadata_twice(name, samples_dir):
-    """What _second_opinion relies on: trafilatura's metadata pass only reads the tree (the full
-    pass finds the same body without it, given the URL the first pass resolved) and gives the
-    same values in fast and full mode."""
-    import trafilatura
+def _sample_trees(samples_dir):
+    """(name, parsed tree) of every sample page, parsed as extract() parses it."""
+    from normalizer.extract import _as_document, _parse, decode_html
 
-    from normalizer.extract import TRAFILATURA_OPTIONS, decode_html
+    for path in sorted((samples_dir / "pages").glob("*.html")):
+        yield path.stem, _parse(_as_document(decode_html(path.read_bytes()).text))
 
-    if name == "short-article":
-        html = article_page(paragraphs=PARAGRAPHS[:2])
-    else:
-        html = decode_html((samples_dir / "pages" / f"{name}.html").read_bytes()).text
-    fast = trafilatura.bare_extraction(html, **{**TRAFILATURA_OPTIONS, "fast": True})
-    full = trafilatura.bare_extraction(html, **{**TRAFILATURA_OPTIONS, "fast": False})
-    bare = trafilatura.bare_extraction(html, url=fast.url, **{**TRAFILATURA_OPTIONS, "fast": False, "with_metadata": False})
-    assert bare.text == full.text
-    metadata = ("title", "author", "url", "hostname", "description", "sitename", "date", "categories", "tags")
-    assert {key: getattr(fast, key) for key in metadata} == {key: getattr(full, key) for key in metadata}
+
+METADATA_FIELDS = ("title", "author", "url", "description", "sitename", "date")
+
+
+def test_page_metadata_reads_what_trafilatura_reads_on_every_sample(samples_dir):
+    """page_metadata runs trafilatura's extract_metadata steps minus those whose results are not
+    used: every value that is used must come out as trafilatura's own function gives it."""
+    from trafilatura.metadata import extract_metadata
+
+    from normalizer.extract import TRAFILATURA_OPTIONS, page_metadata
+
+    with_byline = 0
+    for name, tree in _sample_trees(samples_dir):
+        url = f"https://example.org/{name}"
+        theirs = extract_metadata(tree, url, TRAFILATURA_OPTIONS["date_extraction_params"])
+        ours = page_metadata(tree, url, search_date=True)
+        assert {key: getattr(ours, key) for key in METADATA_FIELDS} == {key: getattr(theirs, key) for key in METADATA_FIELDS}, name
+        with_byline += bool(theirs.title and theirs.author)
+    assert with_byline >= 20  # the samples exercise titles and bylines, not only empty values
+
+
+def test_page_metadata_searches_no_date_when_the_page_states_one(samples_dir):
+    from normalizer.extract import page_metadata
+
+    dated = [tree for _, tree in _sample_trees(samples_dir) if page_metadata(tree, None, search_date=True).date]
+    assert dated
+    assert all(page_metadata(tree, None, search_date=False).date is None for tree in dated)
+
+
+def test_an_extraction_pass_leaves_the_parsed_page_unchanged(samples_dir):
+    """The page is parsed once: the metadata and a second pass read the tree after the first
+    pass, so a pass must not change it (trafilatura copies a tree it is given)."""
+    from lxml import etree
+
+    from normalizer.extract import _run_trafilatura
+
+    _, tree = next(_sample_trees(samples_dir))
+    before = etree.tostring(tree)
+    first = _run_trafilatura(tree, None, fast=True)
+    assert first is not None and first.text
+    assert etree.tostring(tree) == before
+    assert _run_trafilatura(tree, None, fast=True).text == first.text
