@@ -651,3 +651,57 @@ def test_an_extraction_pass_leaves_the_parsed_page_unchanged(samples_dir):
     assert first is not None and first.text
     assert etree.tostring(tree) == before
     assert _run_trafilatura(tree, None, fast=True).text == first.text
+
+
+def _page_text_measures(monkeypatch) -> list[int]:
+    """Count trafilatura's page-text measures (html2txt), the first step of its recall retry."""
+    import trafilatura.core
+
+    calls: list[int] = []
+    measure = trafilatura.core.html2txt
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return measure(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura.core, "html2txt", counting)
+    return calls
+
+
+def test_first_pass_runs_without_trafilaturas_recall_retry(monkeypatch, samples_dir):
+    import trafilatura
+    from trafilatura.settings import Extractor
+
+    from normalizer.extract import _run_trafilatura
+
+    calls = _page_text_measures(monkeypatch)
+    _, tree = next(_sample_trees(samples_dir))
+    trafilatura.bare_extraction(tree, options=Extractor(fast=True, comments=False, tables=False))
+    assert calls  # trafilatura's balanced mode measures this short page's text ...
+    calls.clear()
+    assert _run_trafilatura(tree, None, fast=True) is not None
+    assert not calls  # ... the first pass does not
+
+
+def test_first_pass_reads_every_sample_as_trafilaturas_balanced_fast_mode(monkeypatch, samples_dir):
+    """The first pass's focus must be read as balanced by every step but the recall retry: its
+    bodies are those of trafilatura's own balanced mode with the retry's length limit at zero."""
+    import trafilatura
+    import trafilatura.core
+    from trafilatura.settings import Extractor
+
+    from normalizer.extract import TRAFILATURA_OPTIONS, _run_trafilatura
+
+    balanced = Extractor(
+        output_format="python",
+        fast=True,
+        comments=TRAFILATURA_OPTIONS["include_comments"],
+        tables=TRAFILATURA_OPTIONS["include_tables"],
+        images=TRAFILATURA_OPTIONS["include_images"],
+        links=TRAFILATURA_OPTIONS["include_links"],
+    )
+    monkeypatch.setattr(trafilatura.core, "ESCALATION_MAX_LENGTH", 0)
+    for name, tree in _sample_trees(samples_dir):
+        ours = _run_trafilatura(tree, None, fast=True)
+        theirs = trafilatura.bare_extraction(tree, options=balanced)
+        assert (ours.text if ours else None) == (theirs.text if theirs else None), name
