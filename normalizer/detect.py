@@ -1,6 +1,6 @@
 """Language detection for articles, titles, short texts and close language pairs.
 
-Three kinds of evidence are combined in log-probability space:
+Five kinds of evidence are combined in log-probability space:
 
 1. py3langid's naive Bayes scores (byte n-grams, fast, ~100 languages), tempered by the length
    of the text so that a two-word text does not get the certainty of a paragraph;
@@ -15,7 +15,11 @@ Three kinds of evidence are combined in log-probability space:
    other group that together could still hold the answer reads its own, which only move
    probability between its members (a Serbian word the model reads as Kazakh, a Slovak one
    read as Lithuanian), so that no marker lifts a language over a better one of another group;
-4. for short texts (a word, a short title) a second detector's opinion, lingua, trained on far
+4. word frequencies (:mod:`normalizer.detect_words`, wordfreq's lists): in a close group that
+   could hold the answer and has members near its best, how often each of them writes the
+   text's words moves probability between them (Malay "rosak", "kesihatan" against Indonesian
+   "rusak", "kesehatan", words no marker list holds), never in or out of the group;
+5. for short texts (a word, a short title) a second detector's opinion, lingua, trained on far
    more text per language (:mod:`normalizer.detect_short`; ``short_texts`` picks its model
    size or turns it off).
 
@@ -55,6 +59,7 @@ from normalizer.detect_evidence import (
 )
 from normalizer.detect_short import MODES as SHORT_TEXT_MODES
 from normalizer.detect_short import SECOND_OPINION_MARGIN, SHORT_LETTERS, second_opinion
+from normalizer.detect_words import WORD_LISTS, frequency_odds
 
 UNDETERMINED = "und"
 
@@ -107,6 +112,7 @@ MIN_PARAGRAPH_CHARS = 300  # ... but each keeps at least this many
 CANDIDATES = 3
 SURE_ENOUGH = 0.9        # a short text this sure of its best candidate asks no second opinion
 DECISIVE_GAP = 3.0       # a best candidate this far (log-odds) ahead of the second is the answer
+FREQUENCY_MARGIN = 8.0   # group members this far below the best get no word-frequency evidence
 
 
 @dataclass
@@ -373,13 +379,14 @@ def _decide_one(
 def _add_evidence(
     logits: dict[str, float], evidence: TextEvidence, hint: str | None, hint_odds: float, short_texts: str
 ) -> None:
-    """Add letters, the short-text second opinion, marker words and the prior to the model's
-    ``logits``, in this order."""
+    """Add letters, the short-text second opinion, marker words, word frequencies and the prior
+    to the model's ``logits``, in this order."""
     _add_letter_evidence(logits, evidence)
     if evidence.letters <= SHORT_LETTERS:
         _add_second_opinion(logits, evidence, short_texts)
     prior = {hint: math.log(hint_odds)} if hint in logits else {}
     _add_marker_evidence(logits, evidence, prior)
+    _add_frequency_evidence(logits, evidence)
     for lang, odds in prior.items():
         logits[lang] += odds
 
@@ -531,6 +538,34 @@ def _add_marker_evidence(logits: dict[str, float], evidence: TextEvidence, prior
 
 
 _MARKER_GROUP_ORDER = tuple(tuple(sorted(group)) for group in MARKER_GROUPS)
+_GROUP_OF = {lang: group for group in _MARKER_GROUP_ORDER for lang in group}
+# no group whose best member is this far below the best candidate is likelier together
+_GROUP_REACH = math.log(max(map(len, _MARKER_GROUP_ORDER)))
+
+
+def _add_frequency_evidence(logits: dict[str, float], evidence: TextEvidence) -> None:
+    """Word frequencies (:mod:`normalizer.detect_words`) between the members of each close group
+    that could hold the answer (together at least as likely as the best candidate, as for marker
+    words), those within FREQUENCY_MARGIN of the group's best and reading different word lists.
+    They only move probability between those members, keeping their total: which member writes
+    these words most often tells which one the text is, if it is in the group at all, not that
+    it is. A member further behind is left alone: the model, letters and markers have decided."""
+    peak = max(logits.values())
+    reach = peak - _GROUP_REACH  # a group whose best is below this cannot reach the peak
+    near = {_GROUP_OF[lang] for lang, value in logits.items() if value >= reach and lang in _GROUP_OF}
+    for group in sorted(near):
+        inside = [logits[lang] for lang in group if lang in logits]
+        floor = max(inside) - FREQUENCY_MARGIN
+        members = [lang for lang in group if lang in WORD_LISTS and logits.get(lang, floor - 1) >= floor]
+        if len({WORD_LISTS[lang] for lang in members}) < 2 or _log_total(inside) < peak:
+            continue
+        odds = frequency_odds(evidence.words, members, evidence.script)
+        total = _log_total([logits[lang] for lang in members])
+        for lang in members:
+            logits[lang] += odds[lang]
+        shift = total - _log_total([logits[lang] for lang in members])
+        for lang in members:
+            logits[lang] += shift
 
 
 def _marker_odds(logits: dict[str, float], evidence: TextEvidence, group: frozenset[str]) -> dict[str, float]:

@@ -578,3 +578,111 @@ def test_a_marker_of_another_group_does_not_lift_its_language_over_english(text:
     # "end" is a Danish/Norwegian marker, "pre" a Slovak one: they may move probability inside
     # their group, never above the English reading
     assert detect_language(text).code in {"en", "und"}
+
+
+# Word frequencies (normalizer.detect_words, wordfreq's lists) inside a close group.
+
+MALAY_WITHOUT_MARKERS = "Penduduk kampung itu sudah lama menunggu jalan yang rosak dibaiki sebelum musim tengkujuh."
+INDONESIAN_WITHOUT_MARKERS = "Warga desa itu sudah lama menunggu perbaikan jalan yang rusak parah sejak musim hujan lalu."
+
+
+@pytest.mark.parametrize(("text", "code"), [(MALAY_WITHOUT_MARKERS, "ms"), (INDONESIAN_WITHOUT_MARKERS, "id")])
+def test_word_frequencies_tell_malay_from_indonesian_without_any_marker_word(text: str, code: str) -> None:
+    from normalizer.detect_evidence import gather_evidence, group_of, marker_counts
+
+    assert marker_counts(gather_evidence(text).words, group_of("ms")) == {}  # nothing hand-written applies
+    detection = detect_language(text)
+    assert (detection.code, detection.confidence > 0.8) == (code, True)
+
+
+def test_word_frequencies_only_move_probability_between_group_members() -> None:
+    from normalizer.detect import _add_frequency_evidence
+    from normalizer.detect_evidence import gather_evidence
+
+    logits = {"id": 0.0, "ms": -0.3, "tl": -0.5, "en": -2.0}
+    _add_frequency_evidence(logits, gather_evidence(MALAY_WITHOUT_MARKERS))
+    assert (logits["tl"], logits["en"]) == (-0.5, -2.0)
+    assert _log_total([logits["id"], logits["ms"]]) == pytest.approx(_log_total([0.0, -0.3]))
+    assert logits["ms"] > logits["id"]
+
+
+def test_word_frequencies_give_a_group_likelier_together_than_the_best_candidate_to_its_member() -> None:
+    from normalizer.detect import _add_frequency_evidence, _decide
+    from normalizer.detect_evidence import gather_evidence
+
+    evidence = gather_evidence(MALAY_WITHOUT_MARKERS)
+    logits = {"tl": 0.0, "id": -0.3, "ms": -0.5}
+    _add_frequency_evidence(logits, evidence)
+    assert logits["tl"] == 0.0
+    assert _decide(logits, evidence).code == "ms"
+
+
+def test_word_frequencies_of_a_group_less_likely_than_the_best_candidate_are_not_read() -> None:
+    from normalizer.detect import _add_frequency_evidence
+    from normalizer.detect_evidence import gather_evidence
+
+    logits = {"en": 0.0, "id": -3.0, "ms": -3.0}
+    _add_frequency_evidence(logits, gather_evidence(MALAY_WITHOUT_MARKERS))
+    assert logits == {"en": 0.0, "id": -3.0, "ms": -3.0}
+
+
+def test_words_no_list_knows_leave_the_scores_unchanged() -> None:
+    from normalizer.detect import _add_frequency_evidence
+    from normalizer.detect_evidence import gather_evidence
+
+    logits = {"id": -0.3, "ms": -0.5, "tl": -1.0}
+    _add_frequency_evidence(logits, gather_evidence("Zqvrat blorfen kwazzu"))
+    assert logits == {"id": -0.3, "ms": -0.5, "tl": -1.0}
+
+
+def test_a_decisive_model_margin_gets_no_word_frequency_evidence() -> None:
+    from normalizer.detect import FREQUENCY_MARGIN, _add_frequency_evidence
+    from normalizer.detect_evidence import gather_evidence
+
+    logits = {"id": 0.0, "ms": -FREQUENCY_MARGIN - 1.0}
+    _add_frequency_evidence(logits, gather_evidence(MALAY_WITHOUT_MARKERS))
+    assert logits == {"id": 0.0, "ms": -FREQUENCY_MARGIN - 1.0}
+
+
+def test_cyrillic_serbian_reads_the_shared_latin_serbo_croatian_list() -> None:
+    from normalizer.detect_words import frequency_odds
+
+    # Serbian "године" (of the year) is Macedonian "години"
+    odds = frequency_odds(["године", "против"], ["mk", "sr"], "CYRILLIC")
+    assert odds["sr"] == 0.0 > odds["mk"]
+
+
+def test_words_in_another_script_than_the_text_give_no_word_frequency_evidence() -> None:
+    from normalizer.detect_words import frequency_odds
+
+    # a Latin band name in a Macedonian sentence is found only in the (Latin) Serbo-Croatian list
+    assert frequency_odds(["perverts", "versus", "angels"], ["mk", "sr"], "CYRILLIC") == {"mk": 0.0, "sr": 0.0}
+
+
+def test_a_missing_or_damaged_word_list_gives_neutral_evidence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from normalizer import detect_words
+
+    (tmp_path / "small_id.msgpack.gz").write_bytes(b"not gzip at all")  # small_ms is missing
+
+    def reset() -> None:
+        detect_words._word_list.cache_clear()
+        detect_words._TABLES.clear()
+
+    reset()
+    monkeypatch.setattr(detect_words, "_data_folder", lambda: tmp_path)
+    try:
+        assert detect_words.frequency_odds(["kesihatan", "kerana"], ["id", "ms"], "LATIN") == {"id": 0.0, "ms": 0.0}
+    finally:
+        monkeypatch.undo()
+        reset()
+    assert detect_words.frequency_odds(["kesihatan"], ["id", "ms"], "LATIN")["id"] < 0  # the real lists again
+
+
+@given(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_word_hashes_computed_together_equal_those_computed_one_by_one(words: list[str]) -> None:
+    import numpy as np
+
+    from normalizer.detect_words import _hash, _hashes
+
+    assert [int(value) for value in _hashes(words, np)] == [_hash(word) for word in words]
