@@ -20,8 +20,10 @@ Five kinds of evidence are combined in log-probability space:
    text's words moves probability between them (Malay "rosak", "kesihatan" against Indonesian
    "rusak", "kesehatan", words no marker list holds), never in or out of the group;
 5. for short texts (a word, a short title) a second detector's opinion, lingua, trained on far
-   more text per language (:mod:`normalizer.detect_short`; ``short_texts`` picks its model
-   size or turns it off).
+   more text per language (:mod:`normalizer.detect_short`), and word frequencies across the
+   near candidates, whatever their group (English "company" and "parliament", which the
+   n-gram model reads as Catalan and Italian); ``short_texts`` picks lingua's model size or
+   turns both off.
 
 ``detect_article`` reads all paragraphs and the title in one vectorised pass of the model
 (:meth:`normalizer.detect_model.NaiveBayesModel.score_batch`); the article's scores are the sum
@@ -113,6 +115,7 @@ CANDIDATES = 3
 SURE_ENOUGH = 0.9        # a short text this sure of its best candidate asks no second opinion
 DECISIVE_GAP = 3.0       # a best candidate this far (log-odds) ahead of the second is the answer
 FREQUENCY_MARGIN = 8.0   # group members this far below the best get no word-frequency evidence
+SHORT_WORDS_MARGIN = 8.0  # in a short text, candidates this far below the best read no word list
 
 
 @dataclass
@@ -192,8 +195,9 @@ def detect_language(
     language), ``languages`` restricts the possible answers, ``hint_odds`` says how much likelier
     the hinted language is a priori. ``short_texts`` is the second opinion asked for texts of
     at most SHORT_LETTERS letters: "fast" (small models), "accurate" (large models, ~40 MB per
-    language met) or "off" (see :mod:`normalizer.detect_short`); any other value is a caller's
-    mistake, not bad input, and raises ValueError."""
+    language met) or "off" (see :mod:`normalizer.detect_short`; "off" also skips the word
+    frequencies those texts read across groups); any other value is a caller's mistake, not
+    bad input, and raises ValueError."""
     if short_texts not in SHORT_TEXT_MODES:
         raise ValueError(f"short_texts must be one of {', '.join(SHORT_TEXT_MODES)}, not {short_texts!r}")
     try:
@@ -379,11 +383,13 @@ def _decide_one(
 def _add_evidence(
     logits: dict[str, float], evidence: TextEvidence, hint: str | None, hint_odds: float, short_texts: str
 ) -> None:
-    """Add letters, the short-text second opinion, marker words, word frequencies and the prior
-    to the model's ``logits``, in this order."""
+    """Add letters, the short-text second opinion and word frequencies across groups, marker
+    words, word frequencies inside close groups and the prior to the model's ``logits``, in
+    this order."""
     _add_letter_evidence(logits, evidence)
-    if evidence.letters <= SHORT_LETTERS:
+    if evidence.letters <= SHORT_LETTERS and short_texts != "off":
         _add_second_opinion(logits, evidence, short_texts)
+        _add_short_word_evidence(logits, evidence)
     prior = {hint: math.log(hint_odds)} if hint in logits else {}
     _add_marker_evidence(logits, evidence, prior)
     _add_frequency_evidence(logits, evidence)
@@ -566,6 +572,30 @@ def _add_frequency_evidence(logits: dict[str, float], evidence: TextEvidence) ->
         shift = total - _log_total([logits[lang] for lang in members])
         for lang in members:
             logits[lang] += shift
+
+
+def _add_short_word_evidence(logits: dict[str, float], evidence: TextEvidence) -> None:
+    """Word frequencies (:mod:`normalizer.detect_words`) across the candidates of a short text
+    within SHORT_WORDS_MARGIN of the best: on a word or two the n-gram models often misread a
+    word any dictionary knows ("company" as Catalan, "ministro" as Italian), and how often each
+    candidate writes it tells them apart. Only the near candidates' lists are read (each costs
+    15-80 ms on first use); every other candidate, near ones without a word list included, is
+    left where it is against the median of the near listed ones: neither favoured nor punished
+    for a list it lacks or was not asked. The members of a close group all take their best
+    member's odds: which of them the text is in is :func:`_add_frequency_evidence`'s call, made
+    after the marker words, and counting their lists twice made Slovak titles Czech."""
+    floor = max(logits.values()) - SHORT_WORDS_MARGIN
+    listed = sorted(lang for lang, value in logits.items() if value >= floor and lang in WORD_LISTS)
+    if len(listed) < 2:
+        return
+    odds = frequency_odds(evidence.words, listed, evidence.script)
+    median = sorted(odds.values())[len(odds) // 2]
+    best: dict[tuple[str, ...], float] = {}
+    for lang, value in odds.items():
+        group = _GROUP_OF.get(lang, (lang,))
+        best[group] = max(best.get(group, value), value)
+    for lang in odds:
+        logits[lang] += best[_GROUP_OF.get(lang, (lang,))] - median
 
 
 def _marker_odds(logits: dict[str, float], evidence: TextEvidence, group: frozenset[str]) -> dict[str, float]:

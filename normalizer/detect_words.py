@@ -1,5 +1,8 @@
 """Word-frequency evidence between the members of a close group, from wordfreq's word lists.
 
+(The same evidence also weighs the near candidates of a short text across groups, see
+detect._add_short_word_evidence: English "company", which the n-gram model reads as Catalan.)
+
 Most misses inside a close group have no marker word (:mod:`normalizer.detect_evidence`): the
 text is Malay rather than Indonesian, Slovak rather than Czech, because of how often each
 language writes its words, not because of a word the other never writes. wordfreq (``wordfreq``
@@ -30,7 +33,8 @@ The lists are read from the package's data folder in their documented "cBpack" f
 10^(-i/100)) without importing ``wordfreq`` itself, whose import (ftfy, langcodes) costs
 ~0.2 s for tokenizers this module does not need. Each list is read once per process, on the
 first text that needs it (15-80 ms), and kept as a sorted array of 64-bit word hashes and their
-frequencies, 10 bytes a word (as Python strings in a dict, the 16 lists would take ~90 MB).
+frequencies, 10 bytes a word: all 39 lists take 16 MB (as Python strings in a dict, the 16
+lists of the close groups alone would take ~90 MB).
 """
 
 from __future__ import annotations
@@ -45,10 +49,14 @@ from typing import Any
 
 from normalizer.detect_evidence import script_of
 
-# The wordfreq list each language reads.
+# The wordfreq list each language reads: every supported language wordfreq 3.1 has a small list
+# for, except Chinese, Japanese and Korean, whose texts need a word segmenter to be read as words.
 WORD_LISTS: dict[str, str] = {
-    **{lang: lang for lang in ("bg", "ca", "cs", "da", "es", "id", "mk", "ms", "nb", "pt", "ru", "sk", "sl", "sv", "uk")},
+    **{lang: lang for lang in ("ar", "bg", "bn", "ca", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fr", "he",
+                               "hi", "hu", "id", "is", "it", "lt", "lv", "mk", "ms", "nb", "nl", "pl", "pt", "ro",
+                               "ru", "sk", "sl", "sv", "ta", "tr", "uk", "ur", "vi")},
     **{lang: "sh" for lang in ("bs", "hr", "sr")},
+    "tl": "fil",
 }
 # Chosen on benchmarks/langid.py and its held-out set and checked on lingua's public test data:
 # of weights 0.5-3, dead zones 0-50 cB, caps 2-4.6 and sums growing like n, n^0.75, n^0.5
@@ -71,9 +79,9 @@ _SCORES_CACHE = 50_000      # words whose scores are remembered, over all groups
 
 def frequency_odds(words: Sequence[str], members: Sequence[str], script: str | None) -> dict[str, float]:
     """Log-odds (<= 0) per member of ``members`` (codes with a word list) from the frequencies
-    of ``words`` (lower-cased) of a text in ``script``, to add before renormalising within the
-    group: 0 for the member whose list fits the text best. All zero when no list can be read or
-    no word of the text's script is known to any member's list."""
+    of ``words`` (lower-cased) of a text in ``script``: 0 for the member whose list fits the
+    text best. All zero when no list can be read or no word of the text's script is known to any
+    member's list."""
     lists = tuple(WORD_LISTS[lang] for lang in members)
     table = _scores_table(lists, script)
     totals = [0.0] * len(lists)
@@ -105,13 +113,18 @@ def _scores_table(lists: tuple[str, ...], script: str | None) -> dict[str, tuple
     return table
 
 
+_cached_words = 0  # words in all of _TABLES (short texts meet many combinations of lists)
+
+
 def _remember(table: dict[str, tuple[float, ...]], word: str, scores: tuple[float, ...]) -> tuple[float, ...]:
     """Store ``scores`` of ``word`` in ``table``; when all tables together hold _SCORES_CACHE
-    words, they are emptied first: memory stays bounded whatever the input."""
-    if sum(map(len, _TABLES.values())) >= _SCORES_CACHE:
-        for other in _TABLES.values():
-            other.clear()
+    words, they are dropped first: memory stays bounded whatever the input."""
+    global _cached_words
+    if _cached_words >= _SCORES_CACHE:
+        _TABLES.clear()  # (``table`` serves the text being read to its end)
+        _cached_words = 0
     table[word] = scores
+    _cached_words += 1
     return scores
 
 
