@@ -533,14 +533,8 @@ def _add_marker_evidence(logits: dict[str, float], evidence: TextEvidence, prior
         if max(reach) + math.log(len(reach)) < peak or _log_total(reach) < peak:
             continue  # (the first test is a cheap bound of the second)
         odds = _marker_odds(logits, evidence, group)
-        if not odds:
-            continue
-        total = _log_total([logits[lang] for lang in members])
-        for lang, value in odds.items():
-            logits[lang] += value
-        shift = total - _log_total([logits[lang] for lang in members])
-        for lang in members:
-            logits[lang] += shift
+        if odds:
+            _move_within(logits, members, odds)
 
 
 _MARKER_GROUP_ORDER = tuple(tuple(sorted(group)) for group in MARKER_GROUPS)
@@ -565,13 +559,19 @@ def _add_frequency_evidence(logits: dict[str, float], evidence: TextEvidence) ->
         members = [lang for lang in group if lang in WORD_LISTS and logits.get(lang, floor - 1) >= floor]
         if len({WORD_LISTS[lang] for lang in members}) < 2 or _log_total(inside) < peak:
             continue
-        odds = frequency_odds(evidence.words, members, evidence.script)
-        total = _log_total([logits[lang] for lang in members])
-        for lang in members:
-            logits[lang] += odds[lang]
-        shift = total - _log_total([logits[lang] for lang in members])
-        for lang in members:
-            logits[lang] += shift
+        _move_within(logits, members, frequency_odds(evidence.words, members, evidence.script))
+
+
+def _move_within(logits: dict[str, float], members: list[str], odds: dict[str, float]) -> None:
+    """Add ``odds`` to ``members`` (all in ``logits``) and shift them back together so that
+    their total probability is what it was: evidence that says which member a text is, not
+    whether it is one of them."""
+    total = _log_total([logits[lang] for lang in members])
+    for lang, value in odds.items():
+        logits[lang] += value
+    shift = total - _log_total([logits[lang] for lang in members])
+    for lang in members:
+        logits[lang] += shift
 
 
 def _add_short_word_evidence(logits: dict[str, float], evidence: TextEvidence) -> None:

@@ -686,20 +686,15 @@ def test_first_pass_runs_without_trafilaturas_recall_retry(monkeypatch, samples_
 def test_first_pass_reads_every_sample_as_trafilaturas_balanced_fast_mode(monkeypatch, samples_dir):
     """The first pass's focus must be read as balanced by every step but the recall retry: its
     bodies are those of trafilatura's own balanced mode with the retry's length limit at zero."""
+    from copy import copy
+
     import trafilatura
     import trafilatura.core
-    from trafilatura.settings import Extractor
 
-    from normalizer.extract import TRAFILATURA_OPTIONS, _run_trafilatura
+    from normalizer.extract import _extractor_settings, _run_trafilatura
 
-    balanced = Extractor(
-        output_format="python",
-        fast=True,
-        comments=TRAFILATURA_OPTIONS["include_comments"],
-        tables=TRAFILATURA_OPTIONS["include_tables"],
-        images=TRAFILATURA_OPTIONS["include_images"],
-        links=TRAFILATURA_OPTIONS["include_links"],
-    )
+    balanced = copy(_extractor_settings(True))  # the first pass's settings, focus aside
+    balanced.focus = "balanced"
     monkeypatch.setattr(trafilatura.core, "ESCALATION_MAX_LENGTH", 0)
     for name, tree in _sample_trees(samples_dir):
         ours = _run_trafilatura(tree, None, fast=True)
