@@ -154,7 +154,11 @@ _EAST = (
     "vazduh vazduha juče kafa kafe milion miliona pozorišta"
 )
 # Western (ijekavian standard) words that Croatian and Bosnian share and Serbian does not write.
-_WEST = "također općina općine općini općinski općinska uopće opći opća opće općeg zrak zraka"
+_WEST = (
+    "također općina općine općini općinski općinska uopće opći opća opće općeg zrak zraka "
+    "vijeće vijeća vijeću jučer ured ureda uredu ministrica ministrice "
+    "ministrici"
+)
 _BS_SR = (
     "hiljada hiljade hiljadu šta fudbal fudbalski voz voza univerzitet univerziteta "
     "muzika muzike januar januara februar februara mart marta april aprila maj maja jun "
@@ -163,7 +167,10 @@ _BS_SR = (
     "ponovo opozicija opozicije ambasador biblioteke biblioteka uhapsila uhapsio tim lider "
     "penala povrede povreda putevima stepeni stepena budžet prevoz "
     "naučnici inostranstvu inostranstvo aerodrom aerodroma "
-    "vakcinacija vakcinaciju spasioci toplotni pozorište firma firme"
+    "vakcinacija vakcinaciju spasioci toplotni pozorište firma firme kabl kabla kablove "
+    "kablova kirija kirije kiriju kirijama selektor selektora ministarka ministarke "
+    "ministarki apoteka apoteke apoteci porodilište porodilišta procenat procenta "
+    "procenata shodno"
 )
 
 # Words that separate the members of a close group. A word belongs here only when it is common in
@@ -173,33 +180,37 @@ MARKERS: dict[str, frozenset[str]] = {
     for lang, words in {
         "sr": "је су био била били биће који која које сви данас каже рекао рекла због након "
         "између такође већ ће али овај ова године шта њихов њихова београд београду "
-        "србија србије србији beograd beogradu "
+        "србија србије србији beograd beogradu tanjug tanjuga evro evra evrima "
         + f"{_EKAVIAN} {_BS_SR} {_SR_ONLY} {_EAST} srbija srbije",
         "hr": _WEST + " sustav sustava sustavu sustavi znanost znanosti znanstveni znanstvena "
         "sudac suca sutkinja tržnica tržnice tržnici autocesta autoceste autocestu plin plina "
         "umirovljenici umirovljenika zastupnik zastupnici zastupnika otok otoka otoku "
         "odvjetnik odvjetnika kazneni kaznena kazneno kaznenog uvjet uvjeti uvjeta promet "
-        "prometa prometna prometne kemija kemijski točka točke točno ured ureda uredu tajnik "
-        "veleposlanstvo unatoč dogodilo događa događaju jučer kava kave milijun milijuna "
+        "prometa prometna prometne kemija kemijski točka točke točno tajnik "
+        "veleposlanstvo unatoč kava kave milijun milijuna "
         "europa europe europi europu europski europska europske europskoj europskih europskog "
         "glasnogovornik glasnogovornica vanjski vanjskih prijestolnica vjerojatno općenito "
         "tisuća tisuće tisuću tjedan tjedna tjedno kruh sveučilište sveučilišta "
         "nogomet nogometni zrakoplov zrakoplovna glazba glazbe siječnja veljače ožujka travnja "
         "svibnja lipnja srpnja kolovoza rujna listopada studenoga prosinca siječanj veljača "
         "ožujak travanj svibanj lipanj srpanj kolovoz rujan listopad studeni prosinac vlak "
-        "tijekom izvješće priopćenje priopćila priopćio vijeće obitelj obitelji povijest "
-        "gospodarstvo gospodarstva ravnatelj tvrtka tvrtke tvrtki tvornica tvornice jučer "
+        "tijekom izvješće priopćenje priopćila priopćio obitelj obitelji povijest "
+        "gospodarstvo gospodarstva ravnatelj tvrtka tvrtke tvrtki tvornica tvornice "
         "hrvatska hrvatske zagreb zagrebu sabor sabora postotak mirovina mirovine oporba oporbe "
         "veleposlanik knjižnica knjižnice uhitila uhitio uhićen prosvjed prosvjedovali momčad "
         "jedanaesterac jedanaesteraca ozljeda ozljede čelnik čelnica ponovno cesta ceste cestu "
         "razina razinu desetljeće desetljeća stupnjeva županija županije prijevoz proračun "
         "plaća plaće plaću iduće idućeg idući znanstvenici tračnica tračnice tračnica nitko "
         "posjetitelja inozemstvu inozemstvo zračna zračne cijepljenje spašavatelji toplinski "
-        "kazalište dulje glasovalo svojeg izvješća tko netko nitko",
+        "kazalište dulje glasovalo svojeg izvješća tko netko nitko kabel kabela kabele kabelima "
+        "glede sukladno izbornik izbornika liječnik liječnika "
+        "liječnici liječnicima ljekarna ljekarne ljekarni najamnina najamnine rodilište "
+        "rodilišta hina euro eura",
         "bs": f"{_BS_SR} {_EAST} {_WEST} historija historije historiji historijski "
         "ljekar ljekara ljekari ljekarima vjerovatno saopćenje saopćio saopćila sedmica sedmice sedmicu hljeb lahko sahat "
         "sahata kahva kahve sarajevo sarajevu bih federacije federacija kantona kanton kantonu "
-        "bošnjaci bošnjaka mahala plin plina cesta ceste cestu uvjet uvjeti uvjeta",
+        "bošnjaci bošnjaka mahala plin plina cesta ceste cestu uvjet uvjeti uvjeta fena "
+        "entitet entiteta entitetu entiteti entitetima fbih euro eura",
         # Slovene shares the group with Serbian, Croatian and Bosnian: its own function words
         "sl": "in ki so bo bodo tudi kot vendar zelo ter",
         "mk": "во со ќе е беше ги го ѝ нивната нивниот повеќе денес тоа оваа овој "
@@ -239,7 +250,10 @@ MARKERS: dict[str, frozenset[str]] = {
         "dijadualkan majlis peguam pengangkutan pelancongan sukan peperiksaan "
         "menerusi gabenor suspek tandas perbadanan persekutuan manakala justeru esok "
         "memaklumkan dimaklumkan mendedahkan berkenaan susulan berikutan sebarang mana-mana "
-        "bekalan siasatan kenyataan pelaburan pelabur hartanah",
+        "bekalan siasatan kenyataan pelaburan pelabur hartanah kerajaan awam faedah bomba "
+        "askar pensyarah dadah kilang bajet timbalan naib undi mengundi pengundi telefon "
+        "bimbit kerusi percutian jawatan bilik kemalangan lembu pelarian "
+        "pawagam sempadan insurans zon",
         "id": "setelah sesudah saja mobil proyek kasus perusahaan pengadilan mau bilang "
         "pemerintah polisi uang bahwa karena persen miliar triliun mengatakan kantor provinsi "
         "kemarin sepeda bisa harus indonesia jakarta rupiah dpr dprd bensin sopir toko koran "
@@ -252,7 +266,10 @@ MARKERS: dict[str, frozenset[str]] = {
         "pajak pelatih perawat wisatawan darurat survei senin kamis jumat maret juni juli "
         "agustus desember korban rapat tanggal rencana dibanding jalur pegunungan konstitusi "
         "memerintahkan dokter tentara gratis ujung sendirian menyulitkan perahu ginjal panen "
-        "tol kebijakan tim mahasiswa lansia anjlok keran sepak nggak",
+        "tol kebijakan tim mahasiswa lansia anjlok keran sepak nggak publik dosen narkoba "
+        "pabrik produksi karyawan mantan perbatasan ponsel telepon kursi liburan "
+        "kendaraan kamar kecelakaan sapi pengungsi bioskop asuransi zona tni polri "
+        "kpk apbn bumn bpjs",
         "ca": "els amb per és aquest aquesta també però més fins segons perquè havia van "
         "seva seu pel pels hi ho molt any anys dilluns dimarts dimecres dijous divendres "
         "ciutat govern ajuntament després avui ahir nou nova tot tots totes quan on "
@@ -276,9 +293,9 @@ _EAST_STEMS = (
     "poslanic skupštin ostrv advokat krivičn porodic uslov saobraćaj hemij hemijsk kancelarij "
     "ambasad uprkos dešava vazduh fabrik inostranstv aerodrom vakcin bibliotek "
     "opozicij budžet prevoz muzik januar februar april avgust septemb oktob novemb "
-    "decemb milion"
+    "decemb milion privred preduzeć vanredn odbran finansij učestvov izvin snabd ličn elektronsk kiseonik vodonik ugljenik"
 )
-_WEST_STEMS = "također općin uopće vanjsk prijestolnic općenit"
+_WEST_STEMS = "također općin uopće vanjsk prijestolnic općenit sudjelov"
 MARKER_STEMS: dict[str, tuple[str, ...]] = {
     lang: tuple(dict.fromkeys(stems.split()))
     for lang, stems in {
@@ -289,9 +306,10 @@ MARKER_STEMS: dict[str, tuple[str, ...]] = {
         "postot mirovin oporb veleposlan knjižnic uhiti uhić prosvjed momčad ozljed čelnik "
         "čelnic desetljeć stupnj županij prijevoz proračun znanstven znanost tračnic "
         "posjetitelj inozemst cijeplj spašavatelj kazališ sustav sutkinj tržnic autocest "
-        "umirovljen zastupni odvjetni kaznen uvjet kemij vjerojatn glasnogovorni europ milijun",
+        "umirovljen zastupni odvjetni kaznen uvjet kemij vjerojatn glasnogovorni europ milijun "
+        "financij obran poduzeć izvanredn opskrb nazoč iskaznic elektroničk kisik vodik ugljik dušik",
         "bs": f"{_EAST_STEMS} {_WEST_STEMS} historij hljeb ljekar vjerovatn saopć "
-        "sedmic kanton bošnja mahal",
+        "sedmic kanton bošnja mahal bezbjedn",
     }.items()
 }
 
@@ -357,6 +375,15 @@ WORD_PATTERNS: tuple[_PatternRule, ...] = (
     # verbs from international stems: hr (and bs) "organizirati", sr and bs "organizovati"
     (("hr", "bs"), re.compile(r"izir"), None),
     (("sr", "bs"), re.compile(r"izov"), None),
+    # loan verbs in "-isati", which Croatian builds with "-irati" ("kontrolisati, informisao",
+    # hr "kontrolirati"); Serbian writes many loans with "-irati" too ("blokirati", "planirati"),
+    # so that ending decides nothing. Native verbs in "-isati" ("pisati", "brisati") and short
+    # stems are not counted.
+    (
+        ("sr", "bs"),
+        re.compile(r"^[a-zčćđšž]{4,}is(?:ati|ao|ala|ali|alo|ale|an|ana|ano|ani|ane|anje|anja|anju)$"),
+        re.compile(r"pis|bris"),
+    ),
     # East Slavic adjective endings: Ukrainian and Belarusian write them too (-ого, -ых), so
     # they separate Russian from Bulgarian and Macedonian only
     (("ru", "uk", "be"), re.compile(r"(?:ого|его|ую|ый|ых|ым)$"), None),

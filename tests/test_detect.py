@@ -516,6 +516,36 @@ def test_croatian_words_are_no_serbian_markers(word: str) -> None:
     assert "sr" not in marker_counts([word], group_of("hr"))
 
 
+@pytest.mark.parametrize("word", ["kontrolisao", "informisati", "funkcionisala"])
+def test_loan_verbs_in_isati_mark_serbian_and_bosnian_not_croatian(word: str) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    counts = marker_counts([word], group_of("hr"))
+    assert counts.get("sr") == counts.get("bs") == 1 and "hr" not in counts
+
+
+@pytest.mark.parametrize("word", ["pisati", "potpisala", "izbrisan", "misao"])
+def test_native_verbs_in_isati_mark_no_member(word: str) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert marker_counts([word], group_of("hr")) == {}
+
+
+@pytest.mark.parametrize(("word", "members"), [
+    ("liječnika", {"hr"}),
+    ("apoteka", {"sr", "bs"}),
+    ("elektroničkog", {"hr"}),
+    ("elektronskog", {"sr", "bs"}),
+    ("entiteta", {"bs"}),
+    ("kerajaan", {"ms"}),
+    ("narkoba", {"id"}),
+])
+def test_words_one_standard_replaces_mark_the_others(word: str, members: set[str]) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert set(marker_counts([word], group_of(next(iter(members))))) == members
+
+
 def test_east_slavic_adjective_endings_do_not_tell_russian_from_ukrainian_or_belarusian() -> None:
     from normalizer.detect_evidence import group_of, marker_counts
 
