@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,22 @@ SAMPLES = REPO / "samples"
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(scope="module")
+def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keep the decompressed detection model out of the user's home: $NORMALIZER_CACHE points at
+    a fresh folder for the test module (one cold load per module, shared with the CLI
+    subprocesses it runs through the environment). Modules that detect languages use it with
+    ``pytestmark = pytest.mark.usefixtures("model_cache")``."""
+    previous = os.environ.get("NORMALIZER_CACHE")
+    folder = tmp_path_factory.mktemp("detect-cache")
+    os.environ["NORMALIZER_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["NORMALIZER_CACHE"]
+    else:
+        os.environ["NORMALIZER_CACHE"] = previous
 
 
 @pytest.fixture()

@@ -7,7 +7,6 @@ benchmarks/data/langid/, so that the benchmark is not what the tests were tuned 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,19 +24,7 @@ from normalizer.detect import (
     parse_languages,
 )
 
-
-@pytest.fixture(scope="module", autouse=True)
-def model_cache(tmp_path_factory: pytest.TempPathFactory):
-    """Keep the decompressed model cache out of the user's home: one cold load per test run,
-    shared with the CLI subprocesses through the environment."""
-    previous = os.environ.get("NORMALIZER_CACHE")
-    folder = tmp_path_factory.mktemp("detect-cache")
-    os.environ["NORMALIZER_CACHE"] = str(folder)
-    yield folder
-    if previous is None:
-        del os.environ["NORMALIZER_CACHE"]
-    else:
-        os.environ["NORMALIZER_CACHE"] = previous
+pytestmark = pytest.mark.usefixtures("model_cache")
 
 
 SENTENCES = {
