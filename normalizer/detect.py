@@ -11,10 +11,12 @@ Five kinds of evidence are combined in log-probability space:
    (Serbian "је" vs Macedonian "е", Norwegian "av" vs Danish "af", Croatian "tjedan" vs Serbian
    "nedelja", Malay "kualiti" vs Indonesian "kualitas", Croatian "bit će" vs Serbian "biće");
    between Serbian and Croatian/Bosnian the jat reflex (ekavian "reka", ijekavian "rijeka") is
-   weighed as a likelihood ratio. The group of the best candidate adds them as log-odds; any
-   other group that together could still hold the answer reads its own, which only move
-   probability between its members (a Serbian word the model reads as Kazakh, a Slovak one
-   read as Lithuanian), so that no marker lifts a language over a better one of another group;
+   weighed as a likelihood ratio, and the towns a text names count for the languages of their
+   countries ("u Kragujevcu", "Splitski"; :mod:`normalizer.detect_places`). The group of the
+   best candidate adds them as log-odds; any other group that together could still hold the
+   answer reads its own, which only move probability between its members (a Serbian word the
+   model reads as Kazakh, a Slovak one read as Lithuanian), so that no marker lifts a language
+   over a better one of another group;
 4. word frequencies (:mod:`normalizer.detect_words`, wordfreq's lists): in a close group that
    could hold the answer and has members near its best, how often each of them writes the
    text's words moves probability between them (Malay "rosak", "kesihatan" against Indonesian
@@ -59,6 +61,7 @@ from normalizer.detect_evidence import (
     ijekavian_counts,
     marker_counts,
 )
+from normalizer.detect_places import place_counts
 from normalizer.detect_short import MODES as SHORT_TEXT_MODES
 from normalizer.detect_short import SECOND_OPINION_MARGIN, SHORT_LETTERS, second_opinion
 from normalizer.detect_words import WORD_LISTS, frequency_odds
@@ -90,6 +93,7 @@ TEMPERATURE = 1.0        # naive Bayes scores are divided by TEMPERATURE * sqrt(
 FOREIGN_LETTER = 2.5     # log-odds against a language per letter it does not write ...
 FOREIGN_LETTER_CAP = 4   # ... counted up to this many letters (names like "Nicușor" in English)
 MARKER_WORD = 1.2        # log-odds for a language per marker word of its close group
+PLACE_WORD = 1.0         # ... per town of its country or countries the text names (detect_places)
 HINT_ODDS = 30.0         # a declared page language is this many times likelier a priori
 CONTEXT_ODDS = 60.0      # the article's own language, as prior for its title and short paragraphs
 # share of the model's preference kept inside each indistinct group
@@ -600,9 +604,14 @@ def _add_short_word_evidence(logits: dict[str, float], evidence: TextEvidence) -
 
 def _marker_odds(logits: dict[str, float], evidence: TextEvidence, group: frozenset[str]) -> dict[str, float]:
     """Log-odds of the marker words and patterns of ``group`` for its members among ``logits``,
-    and between Serbian and Croatian/Bosnian the jat reflex, weighed as a likelihood ratio."""
+    of the towns the text names (a little less than a marker: outlets write about their
+    neighbours' towns too), and between Serbian and Croatian/Bosnian the jat reflex, weighed as
+    a likelihood ratio."""
     counts = marker_counts(evidence.words, group)
     odds = {lang: MARKER_WORD * count for lang, count in counts.items() if lang in logits}
+    members = [lang for lang in group if lang in logits]
+    for lang, count in place_counts(evidence.text, members, evidence.script).items():
+        odds[lang] = odds.get(lang, 0.0) + PLACE_WORD * count
     if "sr" in logits and "sr" in group and ("hr" in logits or "bs" in logits):
         with_reflex, without = ijekavian_counts(evidence.words)
         odds["sr"] = odds.get("sr", 0.0) + NO_IJEKAVIAN_WORD * min(without, NO_IJEKAVIAN_CAP)
