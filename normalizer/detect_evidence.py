@@ -279,14 +279,16 @@ MARKERS: dict[str, frozenset[str]] = {
 _SR_STEMS = (
     "predlog izvešt devojk zvezd prestonic železnic opštin opštinsk saopšt istorij "
     "ćerk bezbedn verovatn lekar nedelj primer pesm pevač uspeh obezbe "
-    "celokup poslednj sledeć mleko mleka hleba razume zameni zamenj promen odelj"
+    "celokup poslednj sledeć mleko mleka hleba razume zameni zamenj promen odelj beograd "
+    "podgoric"
 )
 _EAST_STEMS = (
     "hiljad evrop univerzitet fudbal sistem naučn sudij pijac autoput penzij penzion poslanik "
     "poslanic skupštin ostrv advokat krivičn porodic uslov saobraćaj hemij hemijsk kancelarij "
     "ambasad uprkos dešava vazduh fabrik inostranstv aerodrom vakcin bibliotek "
     "opozicij budžet prevoz muzik januar februar april avgust septemb oktob novemb "
-    "decemb milion privred preduzeć vanredn odbran finansij učestvov izvin snabd ličn elektronsk kiseonik vodonik ugljenik"
+    "decemb milion privred preduzeć vanredn odbran finansij učestvov izvin snabd ličn "
+    "elektronsk kiseonik vodonik ugljenik auto-put"
 )
 _WEST_STEMS = "također općin uopće vanjsk prijestolnic općenit sudjelov"
 MARKER_STEMS: dict[str, tuple[str, ...]] = {
@@ -300,9 +302,10 @@ MARKER_STEMS: dict[str, tuple[str, ...]] = {
         "čelnic desetljeć stupnj županij prijevoz proračun znanstven znanost tračnic "
         "posjetitelj inozemst cijeplj spašavatelj kazališ sustav sutkinj tržnic autocest "
         "umirovljen zastupni odvjetni kaznen uvjet kemij vjerojatn glasnogovorni europ milijun "
-        "financij obran poduzeć izvanredn opskrb nazoč iskaznic elektroničk kisik vodik ugljik dušik",
+        "financij obran poduzeć izvanredn opskrb nazoč iskaznic elektroničk kisik vodik ugljik "
+        "dušik zagreb",
         "bs": f"{_EAST_STEMS} {_WEST_STEMS} historij hljeb ljekar vjerovatn saopć "
-        "sedmic kanton bošnja mahal bezbjedn",
+        "sedmic kanton bošnja mahal bezbjedn sarajev",
     }.items()
 }
 

@@ -524,6 +524,7 @@ def test_native_verbs_in_isati_mark_no_member(word: str) -> None:
     ("elektroničkog", {"hr"}),
     ("elektronskog", {"sr", "bs"}),
     ("entiteta", {"bs"}),
+    ("auto-puta", {"sr", "bs"}),
     ("kerajaan", {"ms"}),
     ("narkoba", {"id"}),
 ])
@@ -531,6 +532,15 @@ def test_words_one_standard_replaces_mark_the_others(word: str, members: set[str
     from normalizer.detect_evidence import group_of, marker_counts
 
     assert set(marker_counts([word], group_of(next(iter(members))))) == members
+
+
+@pytest.mark.parametrize(("word", "member"), [
+    ("beogradskog", "sr"), ("podgorici", "sr"), ("zagrebačkoj", "hr"), ("sarajevskih", "bs"),
+])
+def test_cases_and_adjectives_of_a_capital_mark_its_countrys_standard(word: str, member: str) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert marker_counts([word], group_of("hr")) == {member: 1}
 
 
 def test_east_slavic_adjective_endings_do_not_tell_russian_from_ukrainian_or_belarusian() -> None:
