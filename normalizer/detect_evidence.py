@@ -231,6 +231,14 @@ MARKERS: dict[str, frozenset[str]] = {
         "sidste ikke hvad danmark danske københavn aarhus kommunen regionen folketinget "
         "politiet statsministeren gik hvordan selv også kroner spørgsmål inden indtil sprog "
         "børnehave sundhed indbyggere",
+        # Swedish words without ä/ö (those letters already count against nb and da), then the
+        # words Swedish shares with one of them, which thereby vote for both ("av", "efter")
+        "sv": "tjugo trettio fyrtio femtio sextio sjuttio åttio nittio och att inte från också "
+        "till inom enligt utan sedan bara vad hur ska vill mycket något någon några många "
+        "hade fick blivit sade upp tillbaka mellan genom sista hela nya flera sina honom hon "
+        "jag deras vilket vilka redan trots dock polisen sjukhus sjukhuset vecka veckan kronor "
+        "svenska riksdagen statsministern "
+        "av blir bli ut mot sa nytt språk blev efter nu mig dig sig regeringen regionen kommunen",
         "ms": "polis wang bahawa kerana peratus bilion trilion pejabat "
         "hospital mesti ialah iaitu selepas sahaja baharu ramai "
         "kenderaan bandar syarikat ringgit kes projek memandu mahu malaysia kuala lumpur "
@@ -345,7 +353,7 @@ _FOLDED_GROUPS = ("cs", "sk", "sr", "hr", "bs")
 # - ru: adjective endings -ого/-его/-ую, which Bulgarian and Macedonian do not have;
 # - mk: the postposed article -от ("градот"); sr (Cyrillic): the case endings and the -ао/-ио
 #   participle that Macedonian and Bulgarian do not have ("новог", "Србији", "рекао");
-# - nb vs da: -sjon/-het vs -tion/-hed, av- vs af- prefixes, nb "kj", da "ej" (vei/vej).
+# - nb, da, sv: -sjon/-het vs -tion/-hed, av- vs af- prefixes, nb "kj", da "ej" (vei/vej).
 _IJEKAVIAN = (
     re.compile(r"[a-zčćđšž]ije[a-zčćđšž]|^(?:dvije|prije)$|[bcdmpsvt]je[a-zčćđšž]"),
     re.compile(r"^nije|objek|projek|subjek|klijen|ijer"),
@@ -408,8 +416,13 @@ WORD_PATTERNS: tuple[_PatternRule, ...] = (
             r"радио|студио|сценарио|трио|портфолио)$|олог$|(?:грама|драма|клама|рама|режима)$"
         ),
     ),
-    (("nb",), re.compile(r"(?:sjon|sjonen|sjoner|het|heten|heter)$|^av[bcdfghjklmnprstvz]|kj"), None),
-    (("da",), re.compile(r"(?:tion|tionen|tioner|hed|heden|heder)$|^af[bcdfghjklmnprstvz]|ej"), None),
+    # Norwegian against Danish: "-sjon/-het" against "-tion/-hed", "av-" against "af-", nb "kj",
+    # da "ej" (vei/vej); Swedish writes "-het" and "av-" like Norwegian ("säkerheten", "avgick")
+    # and "-tion" like Danish ("stationen"), so those vote for both
+    (("nb",), re.compile(r"(?:sjon|sjonen|sjoner)$|kj"), None),
+    (("nb", "sv"), re.compile(r"(?:het|heten|heter)$|^av[bcdfghjklmnprstvz]"), None),
+    (("da",), re.compile(r"(?:hed|heden|heder)$|^af[bcdfghjklmnprstvz]|ej"), None),
+    (("da", "sv"), re.compile(r"(?:tion|tionen|tioner)$"), None),
     # English "-ity" loans: ms "universiti, kualiti, aktiviti", id "universitas, kualitas";
     # ms "kew-" (kewangan, kewujudan) where id writes "keu-" (keuangan)
     (("ms",), re.compile(r"[a-z]iti$|^kew[aeiou]"), re.compile(r"^(?:iti|politi|sakiti|diiti)$")),

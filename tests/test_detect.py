@@ -550,6 +550,41 @@ def test_east_slavic_adjective_endings_do_not_tell_russian_from_ukrainian_or_bel
     assert counts.get("ru", 0) == counts.get("uk", 0) == counts.get("be", 0)
 
 
+@pytest.mark.parametrize(("word", "members"), [
+    ("säkerheten", {"nb", "sv"}), ("avgick", {"nb", "sv"}), ("stationen", {"da", "sv"}),
+])
+def test_endings_swedish_shares_with_norwegian_or_danish_vote_for_swedish_too(word: str, members: set[str]) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert set(marker_counts([word], group_of("sv"))) == members
+
+
+@pytest.mark.parametrize(("word", "member", "other"), [
+    ("organisationen", "da", "nb"), ("organisasjonen", "nb", "da"),
+])
+def test_tion_and_sjon_still_tell_danish_from_norwegian(word: str, member: str, other: str) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    counts = marker_counts([word], group_of("da"))
+    assert member in counts and other not in counts
+
+
+@pytest.mark.parametrize("text", ["Säkerheten på stationen", "Situationen kring stationen"])
+def test_a_swedish_title_with_endings_norwegian_or_danish_share_is_swedish(text: str) -> None:
+    assert detect_language(text).code == "sv"
+
+
+def test_swedish_markers_only_move_probability_between_the_scandinavian_languages() -> None:
+    from normalizer.detect import _add_marker_evidence
+    from normalizer.detect_evidence import gather_evidence
+
+    logits = {"en": 0.0, "de": -1.0, "nb": -0.4, "da": -0.6, "sv": -0.9}
+    _add_marker_evidence(logits, gather_evidence("och inte"), {})  # two Swedish markers
+    assert (logits["en"], logits["de"]) == (0.0, -1.0)
+    assert _log_total([logits[lang] for lang in ("nb", "da", "sv")]) == pytest.approx(_log_total([-0.4, -0.6, -0.9]))
+    assert logits["sv"] > max(logits["nb"], logits["da"])
+
+
 def _log_total(values: list[float]) -> float:
     import math
 
