@@ -149,8 +149,8 @@ _EAST = (
 # Western (ijekavian standard) words that Croatian and Bosnian share and Serbian does not write.
 _WEST = (
     "također općina općine općini općinski općinska uopće opći opća opće općeg zrak zraka "
-    "vijeće vijeća vijeću jučer ured ureda uredu ministrica ministrice "
-    "ministrici"
+    "vijeće vijeća vijeću jučer ured ureda uredu ministrica ministrice ministrici euro eura "
+    "plin plina cesta ceste cestu uvjet uvjeti uvjeta"
 )
 _BS_SR = (
     "hiljada hiljade hiljadu šta fudbal fudbalski voz voza univerzitet univerziteta "
@@ -176,9 +176,9 @@ MARKERS: dict[str, frozenset[str]] = {
         "србија србије србији beograd beogradu tanjug tanjuga evro evra evrima "
         + f"{_EKAVIAN} {_BS_SR} {_SR_ONLY} {_EAST} srbija srbije",
         "hr": _WEST + " sustav sustava sustavu sustavi znanost znanosti znanstveni znanstvena "
-        "sudac suca sutkinja tržnica tržnice tržnici autocesta autoceste autocestu plin plina "
+        "sudac suca sutkinja tržnica tržnice tržnici autocesta autoceste autocestu "
         "umirovljenici umirovljenika zastupnik zastupnici zastupnika otok otoka otoku "
-        "odvjetnik odvjetnika kazneni kaznena kazneno kaznenog uvjet uvjeti uvjeta promet "
+        "odvjetnik odvjetnika kazneni kaznena kazneno kaznenog promet "
         "prometa prometna prometne kemija kemijski točka točke točno tajnik "
         "veleposlanstvo unatoč kava kave milijun milijuna "
         "europa europe europi europu europski europska europske europskoj europskih europskog "
@@ -191,19 +191,18 @@ MARKERS: dict[str, frozenset[str]] = {
         "gospodarstvo gospodarstva ravnatelj tvrtka tvrtke tvrtki tvornica tvornice "
         "hrvatska hrvatske zagreb zagrebu sabor sabora postotak mirovina mirovine oporba oporbe "
         "veleposlanik knjižnica knjižnice uhitila uhitio uhićen prosvjed prosvjedovali momčad "
-        "jedanaesterac jedanaesteraca ozljeda ozljede čelnik čelnica ponovno cesta ceste cestu "
+        "jedanaesterac jedanaesteraca ozljeda ozljede čelnik čelnica ponovno "
         "razina razinu desetljeće desetljeća stupnjeva županija županije prijevoz proračun "
         "plaća plaće plaću iduće idućeg idući znanstvenici tračnica tračnice tračnica nitko "
         "posjetitelja inozemstvu inozemstvo zračna zračne cijepljenje spašavatelji toplinski "
         "kazalište dulje glasovalo svojeg izvješća tko netko nitko kabel kabela kabele kabelima "
         "glede sukladno izbornik izbornika liječnik liječnika "
         "liječnici liječnicima ljekarna ljekarne ljekarni najamnina najamnine rodilište "
-        "rodilišta hina euro eura",
+        "rodilišta hina",
         "bs": f"{_BS_SR} {_EAST} {_WEST} historija historije historiji historijski "
         "ljekar ljekara ljekari ljekarima vjerovatno saopćenje saopćio saopćila sedmica sedmice sedmicu hljeb lahko sahat "
         "sahata kahva kahve sarajevo sarajevu bih federacije federacija kantona kanton kantonu "
-        "bošnjaci bošnjaka mahala plin plina cesta ceste cestu uvjet uvjeti uvjeta fena "
-        "entitet entiteta entitetu entiteti entitetima fbih euro eura",
+        "bošnjaci bošnjaka mahala fena entitet entiteta entitetu entiteti entitetima fbih",
         # Slovene shares the group with Serbian, Croatian and Bosnian: its own function words
         "sl": "in ki so bo bodo tudi kot vendar zelo ter",
         "mk": "во со ќе е беше ги го ѝ нивната нивниот повеќе денес тоа оваа овој "

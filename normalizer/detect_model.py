@@ -190,7 +190,6 @@ def load_model(languages: tuple[str, ...]) -> NaiveBayesModel:
     return _build(labels, arrays, np)
 
 
-
 def _model_stamp() -> str:
     import py3langid
     from py3langid import langid
