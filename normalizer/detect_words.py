@@ -64,7 +64,13 @@ WORD_LISTS: dict[str, str] = {
 WORD_WEIGHT = 2.0       # log-odds per unit of summed log-frequency difference, for one word
 WORD_CAP = 3.0          # the most one word can take from a member (natural log: 20 times rarer)
 DEAD_ZONE_CB = 25       # log10-frequency differences up to a quarter of an order count nothing
-MIN_FREQUENCY_CB = -600  # the small lists stop at 10^-6: a word not listed counts as this rare
+# The small lists stop at 10^-6 (-600 cB), so a word a list lacks is rarer than that there, by how
+# much is unknown: it counts as half an order of magnitude below the cut. At the cut itself (-600),
+# a word at the bottom of one list and missing from the other (Malay "tengkujuh", monsoon, which the
+# Indonesian list lacks) told nothing; -650 to -800 all lift single words (83.5 -> 85.6-85.9) and
+# two-word texts (90.2 -> 91.0-91.2) on benchmarks/langid.py, but below -650 the rare words of
+# lingua's public sentences (compounds such as "cockpitovertræk") started to cost sentences.
+UNLISTED_CB = -650
 
 _CB_TO_LN = math.log(10) / 100
 _SEPARATORS = re.compile(r"['’ʼ-]")
@@ -134,21 +140,21 @@ def _word_scores(word: str, lists: tuple[str, ...]) -> tuple[float, ...]:
     word = word.replace("’", "'").replace("ʼ", "'")
     values = [_frequency(name, word.translate(_SR_LATIN) if name == "sh" else word) for name in lists]
     best = max(values)
-    if best == MIN_FREQUENCY_CB:
+    if best == UNLISTED_CB:
         return ()
     return tuple(max(-WORD_CAP, min(0.0, _CB_TO_LN * (value - best + DEAD_ZONE_CB))) for value in values)
 
 
 def _frequency(name: str, word: str) -> int:
     """The log10 frequency (centibels, -600 to 0) of ``word`` in wordfreq's small list ``name``,
-    MIN_FREQUENCY_CB when the list lacks it. A word with an apostrophe or hyphen that the list
+    UNLISTED_CB when the list lacks it. A word with an apostrophe or hyphen that the list
     lacks is read as its parts, the rarest part counting (wordfreq splits "anak-anak" and
     Catalan "l'any", keeps Ukrainian "пам'ять")."""
     value = _lookup(name, word)
     if value is not None:
         return value
     parts = [part for part in _SEPARATORS.split(word) if part] if _SEPARATORS.search(word) else []
-    return min((_frequency(name, part) for part in parts), default=MIN_FREQUENCY_CB)
+    return min((_frequency(name, part) for part in parts), default=UNLISTED_CB)
 
 
 def _lookup(name: str, word: str) -> int | None:

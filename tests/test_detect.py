@@ -715,6 +715,14 @@ def test_cyrillic_serbian_reads_the_shared_latin_serbo_croatian_list() -> None:
     assert odds["sr"] == 0.0 > odds["mk"]
 
 
+def test_a_word_one_list_lacks_counts_as_rarer_there_than_that_lists_rarest_words() -> None:
+    from normalizer.detect_words import frequency_odds
+
+    # "tengkujuh" (monsoon) is among the rarest words of the Malay list and not in the Indonesian one
+    odds = frequency_odds(["tengkujuh"], ["id", "ms"], "LATIN")
+    assert odds["ms"] == 0.0 > odds["id"]
+
+
 def test_words_in_another_script_than_the_text_give_no_word_frequency_evidence() -> None:
     from normalizer.detect_words import frequency_odds
 
