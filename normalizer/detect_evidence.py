@@ -417,11 +417,12 @@ WORD_PATTERNS: tuple[_PatternRule, ...] = (
     ),
     # Norwegian against Danish: "-sjon/-het" against "-tion/-hed", "av-" against "af-", nb "kj",
     # da "ej" (vei/vej); Swedish writes "-het" and "av-" like Norwegian ("säkerheten", "avgick")
-    # and "-tion" like Danish ("stationen"), so those vote for both
+    # and "-tion" and "ej" like Danish ("stationen", "nej", "mejl"), so those vote for both.
+    # "Afrika" and "Afghanistan" are spelled so in all three.
     (("nb",), re.compile(r"(?:sjon|sjonen|sjoner)$|kj"), None),
     (("nb", "sv"), re.compile(r"(?:het|heten|heter)$|^av[bcdfghjklmnprstvz]"), None),
-    (("da",), re.compile(r"(?:hed|heden|heder)$|^af[bcdfghjklmnprstvz]|ej"), None),
-    (("da", "sv"), re.compile(r"(?:tion|tionen|tioner)$"), None),
+    (("da",), re.compile(r"(?:hed|heden|heder)$|^af[bcdfghjklmnprstvz]"), re.compile(r"^(?:afrik|afgh)")),
+    (("da", "sv"), re.compile(r"(?:tion|tionen|tioner)$|ej"), None),
     # English "-ity" loans: ms "universiti, kualiti, aktiviti", id "universitas, kualitas";
     # ms "kew-" (kewangan, kewujudan) where id writes "keu-" (keuangan)
     (("ms",), re.compile(r"[a-z]iti$|^kew[aeiou]"), re.compile(r"^(?:iti|politi|sakiti|diiti)$")),

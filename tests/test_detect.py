@@ -551,12 +551,19 @@ def test_east_slavic_adjective_endings_do_not_tell_russian_from_ukrainian_or_bel
 
 
 @pytest.mark.parametrize(("word", "members"), [
-    ("säkerheten", {"nb", "sv"}), ("avgick", {"nb", "sv"}), ("stationen", {"da", "sv"}),
+    ("säkerheten", {"nb", "sv"}), ("avgick", {"nb", "sv"}), ("stationen", {"da", "sv"}), ("mejl", {"da", "sv"}),
 ])
 def test_endings_swedish_shares_with_norwegian_or_danish_vote_for_swedish_too(word: str, members: set[str]) -> None:
     from normalizer.detect_evidence import group_of, marker_counts
 
     assert set(marker_counts([word], group_of("sv"))) == members
+
+
+@pytest.mark.parametrize("word", ["afrika", "afrikanska", "afghanistan"])
+def test_names_spelled_with_af_in_all_scandinavian_languages_do_not_mark_danish(word: str) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert "da" not in marker_counts([word], group_of("da"))
 
 
 @pytest.mark.parametrize(("word", "member", "other"), [
