@@ -25,6 +25,7 @@ demo: $(STAMP)
 	$(BIN)/normalizer summary $(DEMO_OUT)/articles.jsonl $(DEMO_OUT)/stories.jsonl
 
 test: $(STAMP)
+	$(BIN)/ruff check normalizer tests benchmarks scripts
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

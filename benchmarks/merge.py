@@ -38,9 +38,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from normalizer.jsonl import read_jsonl  # noqa: E402
-from normalizer.merge import DEFAULT_WINDOW_DAYS, Story, merge_stories  # noqa: E402
-from normalizer.record import Article, article_id  # noqa: E402
+from normalizer.jsonl import read_jsonl
+from normalizer.merge import DEFAULT_WINDOW_DAYS, Story, merge_stories
+from normalizer.record import Article, article_id
 
 
 def main() -> None:
@@ -71,7 +71,7 @@ def load_records(args: argparse.Namespace, gold: list[dict[str, Any]]) -> tuple[
         pages = [(g["url"], (args.gold.parent / g["file"]).read_bytes()) for g in gold]
         articles = list(normalize_many(pages, translate=False))
         return [a.to_dict() for a in articles], "normalize_many(translate=False) on samples/pages"
-    except Exception as exc:  # the pipeline is built in parallel: fall back to gold
+    except Exception as exc:  # noqa: BLE001 - the pipeline is built in parallel: fall back to gold
         print(f"(pipeline not usable: {type(exc).__name__}: {exc}; records built from gold)\n")
         return [record_from_gold(g) for g in gold], "gold (English text for English pages only)"
 

@@ -86,7 +86,7 @@ def run_argos(package: Path, articles: list[list[str]], work: Path) -> dict | No
            "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/"}  # never the internet
     try:
         result = subprocess.run([sys.executable, "-c", ARGOS_SCRIPT, str(package), str(work / "articles.json")],
-                                capture_output=True, text=True, timeout=900, env=env)
+                                capture_output=True, text=True, timeout=900, env=env, check=False)
     except subprocess.TimeoutExpired:
         return None
     if result.returncode != 0:

@@ -8,6 +8,7 @@ run. Heavy modules are imported inside the commands so that ``normalizer --help`
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from typing import NoReturn
 
 import click
@@ -249,7 +250,8 @@ def detect(texts: tuple[str, ...], file: str | None, languages: str | None, hint
       normalizer detect "Guvernul a anunțat noi măsuri" "Влада је усвојила закон"
       normalizer detect --file articles.jsonl --languages ro,fr,de --format text
     """
-    from normalizer.detect import detect_language, parse_languages as parse_detect_languages
+    from normalizer.detect import detect_language
+    from normalizer.detect import parse_languages as parse_detect_languages
     from normalizer.jsonl import dumps
 
     try:
@@ -281,12 +283,12 @@ def detect(texts: tuple[str, ...], file: str | None, languages: str | None, hint
     sys.exit(EXIT_PARTIAL if failed else EXIT_OK)
 
 
-def _detect_inputs(path: str) -> "Iterator[tuple[dict, str | None]]":  # noqa: F821 - typing only
+def _detect_inputs(path: str) -> Iterator[tuple[dict, str | None]]:
     """(metadata, text) per non-blank input line; a JSON object line contributes its 'text' (and
     its id/url as metadata); a record without a usable text gives text None and an error."""
     import json
 
-    stream = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="surrogateescape")
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed below
     with stream:
         for number, line in enumerate(stream, start=1):
             line = line.rstrip("\n")
@@ -521,8 +523,15 @@ def models_install(items: tuple[str, ...], for_pages: tuple[str, ...], target: s
     """
     from pathlib import Path
 
-    from normalizer.models import (IndexUnavailable, PackageError, choose_packages,
-                                   download_and_install, fetch_index, install_archive, list_installed)
+    from normalizer.models import (
+        IndexUnavailable,
+        PackageError,
+        choose_packages,
+        download_and_install,
+        fetch_index,
+        install_archive,
+        list_installed,
+    )
 
     folder = _models_path(models_dir)
     codes = [item for item in items if not item.endswith(".argosmodel")]
@@ -740,7 +749,6 @@ def merge(inputs: tuple[str, ...], output: str, state: str | None, window_days: 
       normalizer merge articles.jsonl -o stories.jsonl
       normalizer merge day2.jsonl -o stories.jsonl --state stories.db --outlets outlets.csv
     """
-    from collections.abc import Iterator
     from pathlib import Path
 
     from normalizer.jsonl import AtomicWriter, BadLine, read_jsonl

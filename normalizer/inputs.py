@@ -149,7 +149,7 @@ def _read_warc(path: Path) -> Iterator[Page]:
     from warcio.exceptions import ArchiveLoadFailed
 
     try:
-        stream: IO[bytes] = open(path, "rb")
+        stream: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by the ``with`` below, after the check
         size = os.fstat(stream.fileno()).st_size
     except OSError as exc:
         yield Page(source=str(path), html=None, error=f"cannot read file: {exc.strerror or exc}")

@@ -15,7 +15,8 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from types import TracebackType
+from typing import IO, Any, Self
 
 
 @dataclass
@@ -73,7 +74,7 @@ class AtomicWriter:
         self._stream: IO[str] | None = None
         self._tmp: str | None = None
 
-    def __enter__(self) -> AtomicWriter:
+    def __enter__(self) -> Self:
         if self.path == "-":
             self._stream = sys.stdout
             return self
@@ -105,7 +106,9 @@ class AtomicWriter:
         if self._stream is not None:
             self._stream.flush()
 
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if self._stream is None or self._tmp is None:
             if self._stream is sys.stdout:
                 self._stream.flush()

@@ -174,7 +174,7 @@ def _features_or_problem(item: Article | dict[str, Any], position: int) -> Artic
     try:
         article = item if isinstance(item, Article) else Article.from_dict(_without_mentions(item))
         return article_features(article)
-    except Exception as exc:  # a malformed record must not stop the batch
+    except Exception as exc:  # noqa: BLE001 - a malformed record must not stop the batch
         raw = item if isinstance(item, dict) else {}
         ident = str(raw.get("id") or article_id(raw.get("url"), str(raw.get("text") or position)))
         return ArticleFeatures(
@@ -436,7 +436,7 @@ def average_linkage(
     heapq.heapify(heap)
     next_id = size
     while heap:
-        negative, a, b = heapq.heappop(heap)
+        _, a, b = heapq.heappop(heap)
         if a not in members or b not in members:
             continue
         merged_id = next_id

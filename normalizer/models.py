@@ -28,9 +28,9 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Callable, Iterable
-from typing import BinaryIO
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 INDEX_TIMEOUT = 10.0  # seconds for one network read; a silent network never hangs us
@@ -262,7 +262,7 @@ def _read_url(url: str, timeout: float, limit: int,
     if not url.startswith(("http://", "https://", "file://")):
         raise IndexUnavailable(f"unsupported URL {url!r}")
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - scheme checked
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             total = response.headers.get("Content-Length")
             expected = int(total) if total and total.isdigit() else None
             chunks, size = [], 0

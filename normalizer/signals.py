@@ -84,10 +84,10 @@ def number_keys(text: str, dates: list[tuple[str, int, int]] | None = None) -> l
             keys.append(f"p:{_fmt(value)}")
             continue
         raw_int = match.group("int")
-        if raw_int.isdigit() and len(raw_int) == 4 and not match.group("frac"):
-            if 1900 <= value <= 2100 and not prefix:
-                keys.append(f"y:{int(value)}")
-                continue
+        is_year = raw_int.isdigit() and len(raw_int) == 4 and not match.group("frac") and not prefix
+        if is_year and 1900 <= value <= 2100:
+            keys.append(f"y:{int(value)}")
+            continue
         scaled, rest = _apply_scale(value, following)
         if scaled != value and position + 1 < len(matches):
             # "4 bin 500 ton", "2 миллиона 300 тысяч": the scaled part plus a smaller remainder

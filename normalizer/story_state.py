@@ -18,7 +18,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Self
 
 from normalizer.merge import ArticleFeatures, Story
 
@@ -67,10 +67,10 @@ class StoryState:
             raise StateError(f"{path} is unreadable or corrupt ({exc}); left untouched") from exc
         return state
 
-    def __enter__(self) -> StoryState:
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc_info: Any) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.connection.close()
 
     def _check_or_create(self) -> None:

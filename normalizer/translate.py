@@ -183,9 +183,8 @@ class Translator:
         self._packages = list_installed(self.models_dir)
         current = {p.path: p for p in self._packages}
         for path in list(self._engines):
-            if path not in current or self._engines[path].info != current[path]:
-                del self._engines[path]
-            elif self._engines[path].cache_id != _cache_id(current[path]):
+            engine = self._engines[path]
+            if path not in current or engine.info != current[path] or engine.cache_id != _cache_id(current[path]):
                 del self._engines[path]
 
     def translate_texts(self, texts: Sequence[str], source: str) -> list[str]:
@@ -597,7 +596,7 @@ class _Windows:
     def of_size(self, size: int) -> list[tuple[int, int, str, str]]:
         if size not in self._by_size:
             runs = []
-            for i in range(0, max(0, len(self.words) - size + 1)):
+            for i in range(max(0, len(self.words) - size + 1)):
                 start, end = self.words[i].start(), self.words[i + size - 1].end()
                 text = self.output[start:end]
                 runs.append((start, end, text, self.anyascii(text).lower()))
@@ -678,7 +677,7 @@ def _repeats(words: list[str]) -> bool:
         return False
     for size in (1, 2, 3, 4):
         needed = 4 if size == 1 else 3
-        for start in range(0, len(words) - size * needed + 1):
+        for start in range(len(words) - size * needed + 1):
             if words[start] != words[start + size]:
                 continue
             unit = words[start:start + size]

@@ -287,7 +287,7 @@ def train(pairs, sp_model: Path, args) -> tuple[object, list[str]]:
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=pad, label_smoothing=0.05)
     rng = random.Random(SEED)
 
-    def pad_to(rows: list[list[int]]) -> "torch.Tensor":
+    def pad_to(rows: list[list[int]]) -> torch.Tensor:
         width = max(len(r) for r in rows)
         return torch.tensor([r + [pad] * (width - len(r)) for r in rows])
 
@@ -469,8 +469,9 @@ def main() -> None:
         zip_package(package, args.out / f"{PACKAGE_NAME}.argosmodel")
     with open(args.out / "ro_en_pairs.jsonl", "w", encoding="utf-8") as out:
         for split, rows in (("train", train_pairs), ("held_out", held_out)):
-            for ro, en in rows:
-                out.write(json.dumps({"split": split, "ro": ro, "en": en}, ensure_ascii=False) + "\n")
+            out.writelines(
+                json.dumps({"split": split, "ro": ro, "en": en}, ensure_ascii=False) + "\n" for ro, en in rows
+            )
     print(f"wrote {args.out / (PACKAGE_NAME + '.argosmodel')}")
 
 

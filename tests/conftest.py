@@ -49,6 +49,7 @@ def run_cli(tmp_path: Path):
             [sys.executable, "-m", "normalizer", *args],
             input=input,
             capture_output=True,
+            check=False,
             timeout=timeout,
             cwd=tmp_path,
             env=environment,

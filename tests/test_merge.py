@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 
 from merge_corpus import STRIKE, STRIKE_2024, SUMMIT, article, everything, story_of
-
 from normalizer.merge import average_linkage, merge_stories
 
 

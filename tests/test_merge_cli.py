@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from merge_corpus import STRIKE, SUMMIT, everything
 
+from merge_corpus import STRIKE, SUMMIT, everything
 from normalizer.cli import cli
 
 

@@ -6,8 +6,8 @@ import json
 import sqlite3
 
 import pytest
-from merge_corpus import STRIKE, STRIKE_2024, SUMMIT, article, everything, story_of
 
+from merge_corpus import STRIKE, STRIKE_2024, SUMMIT, article, everything, story_of
 from normalizer.merge import ArticleFeatures, Story, features_of, merge_stories
 from normalizer.outlets import OutletsError
 from normalizer.story_state import StateError, StoryState

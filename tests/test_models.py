@@ -54,7 +54,7 @@ class Index:
         index = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 index.requests.append(self.path)
                 if self.path in index.slow:
                     time.sleep(index.delay)
