@@ -18,6 +18,9 @@ language family (:data:`NOUN_ENDINGS`, :data:`ADJECTIVE_ENDINGS`):
 * adjective stems take an adjective ending (-ski, -ačkog, -ský, -ký, -ская ...): the name less
   a final vowel ("Valjev|ska", "Beograd|skog", "Split|ski", "Košic|ký"), and the name less -ac
   ("Kragujev|ački");
+* the South Slavic towns whose adjective the rule cannot derive (:data:`IRREGULAR_ADJECTIVES`:
+  "Čačak"/"čačanski", "Rijeka"/"riječki", "Banja Luka"/"banjalučki") take their own adjective
+  instead, and no derived one: the rule would make Kraljevo's "kraljevski" (royal) a town;
 * a two-word name ("Novi Sad", "Banja Luka") matches two adjacent capitalized words that each
   match its words this way ("Novom Sadu", "Banjoj Luci");
 * Scandinavian names take the genitive -s; the other languages' names match as written.
@@ -61,6 +64,8 @@ def _with(prefixes: Iterable[str], endings: str) -> frozenset[str]:
     return frozenset(prefix + ending for prefix in prefixes for ending in endings.split())
 
 
+# the endings of a South Slavic adjective after its "-sk", "-ačk" or "-čk"
+_SOUTH_SLAVIC_INFLECTIONS = "i a o e u og om oj ih im oga ome ima"
 NOUN_ENDINGS: dict[str, frozenset[str]] = {
     _SOUTH_SLAVIC: _with(("",), "a e i o u om em oj ama ima"),
     _CYRILLIC: _with(("",), "а е и о у ом ем ој ой ю ою ы і ї"),
@@ -69,11 +74,30 @@ NOUN_ENDINGS: dict[str, frozenset[str]] = {
     _PLAIN: frozenset(),
 }
 ADJECTIVE_ENDINGS: dict[str, frozenset[str]] = {
-    _SOUTH_SLAVIC: _with(("sk", "ačk"), "i a o e u og om oj ih im oga ome ima"),
+    _SOUTH_SLAVIC: _with(("sk", "ačk"), _SOUTH_SLAVIC_INFLECTIONS),
     _CYRILLIC: _with(("ск", "ськ"), "и а о е у ог ом ој ий ая ое ого ой ую их им ої ій"),
     _WEST_SLAVIC: _with(("sk", "k"), "ý á é ého ém ou ých ým ú ej ému ými"),
     _NORDIC: frozenset(),
     _PLAIN: frozenset(),
+}
+# Town (as in the data file) -> its adjective less the inflection, for the South Slavic towns whose
+# standard adjective the stem rule misses (consonant changes, "-anski", one word for a two-word
+# name) or gets wrong (Kraljevo: "kraljevački", not "kraljevski", which means royal). Written
+# from the standard forms, for the larger towns of the data file; Konjic is left out, its
+# "konjički" also means equestrian.
+IRREGULAR_ADJECTIVES: dict[str, str] = {
+    # Serbia and Montenegro
+    "niš": "nišk", "čačak": "čačansk", "senta": "senćansk", "kraljevo": "kraljevačk", "pančevo": "pančevačk",
+    "subotica": "subotičk", "užice": "užičk", "loznica": "lozničk", "novi sad": "novosadsk",
+    "novi pazar": "novopazarsk", "nikšić": "nikšićk", "budva": "budvansk",
+    # Croatia
+    "rijeka": "riječk", "osijek": "osječk", "koprivnica": "koprivničk", "čakovec": "čakovečk", "požega": "požešk",
+    "slavonski brod": "slavonskobrodsk", "šibenik": "šibensk", "sisak": "sisačk", "vinkovci": "vinkovačk",
+    "velika gorica": "velikogoričk",
+    # Bosnia and Herzegovina
+    "zenica": "zeničk", "bihać": "bihaćk", "travnik": "travničk", "tuzla": "tuzlansk",
+    "goražde": "goraždansk", "brčko": "brčansk", "banja luka": "banjalučk",
+    "livno": "livanjsk", "živinice": "živiničk",
 }
 _LONGEST = max(
     len(ending) for table in (NOUN_ENDINGS, ADJECTIVE_ENDINGS) for group in table.values() for ending in group
@@ -96,6 +120,7 @@ def stems(word: str, family_name: str) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset({word}), frozenset()
     nouns = {word}
     adjectives = set()
+    irregular = family_name == _SOUTH_SLAVIC and word in IRREGULAR_ADJECTIVES
     if word[-1] in _VOWELS:
         nouns.add(word[:-1])
         adjectives.add(word[:-1])
@@ -110,8 +135,14 @@ def stems(word: str, family_name: str) -> tuple[frozenset[str], frozenset[str]]:
             adjectives.add(word[:-2])
     return (
         frozenset(stem for stem in nouns if len(stem) >= _MIN_STEM),
-        frozenset(stem for stem in adjectives if len(stem) >= _MIN_STEM),
+        frozenset() if irregular else frozenset(stem for stem in adjectives if len(stem) >= _MIN_STEM),
     )
+
+
+def irregular_forms(name: str, family_name: str) -> frozenset[str]:
+    """The forms of the listed adjective of ``name`` (lower-cased), if it has one."""
+    stem = IRREGULAR_ADJECTIVES.get(name) if family_name == _SOUTH_SLAVIC else None
+    return _with((stem,), _SOUTH_SLAVIC_INFLECTIONS) if stem else frozenset()
 
 
 def forms(name: str, family_name: str) -> frozenset[str]:
@@ -120,15 +151,15 @@ def forms(name: str, family_name: str) -> frozenset[str]:
     nouns, adjectives = stems(name, family_name)
     found = {name} | {stem + ending for stem in nouns for ending in NOUN_ENDINGS[family_name]}
     found |= {stem + ending for stem in adjectives for ending in ADJECTIVE_ENDINGS[family_name]}
-    return frozenset(found)
+    return frozenset(found) | irregular_forms(name, family_name)
 
 
 _Place = tuple[str, frozenset[str]]  # (name, languages)
 
 
 class _Index:
-    """The names of one ending family, their noun stems, adjective stems and two-word keys
-    ("nov sad"), each -> (name, languages)."""
+    """The names of one ending family, their noun stems, adjective stems, two-word keys ("nov
+    sad") and listed adjectives' forms (:data:`IRREGULAR_ADJECTIVES`), each -> (name, languages)."""
 
     def __init__(self, family_name: str) -> None:
         self.family = family_name
@@ -136,6 +167,7 @@ class _Index:
         self.nouns: dict[str, _Place] = {}
         self.adjectives: dict[str, _Place] = {}
         self.pairs: dict[str, _Place] = {}
+        self.irregular: dict[str, _Place] = {}
         self.cache: dict[str, tuple[_Place | None, tuple[str, ...]]] = {}
 
     def add(self, name: str, langs: frozenset[str]) -> None:
@@ -149,6 +181,7 @@ class _Index:
             self._put(self.names, (name,), name, langs)
             self._put(self.nouns, nouns, name, langs)
             self._put(self.adjectives, adjectives, name, langs)
+        self._put(self.irregular, irregular_forms(name, self.family), name, langs)
 
     @staticmethod
     def _put(table: dict[str, _Place], keys: Iterable[str], name: str, langs: frozenset[str]) -> None:
@@ -176,6 +209,8 @@ class _Index:
     def _match(self, word: str) -> _Place | None:
         if word in self.names:
             return self.names[word]
+        if word in self.irregular:
+            return self.irregular[word]
         for stem in self.candidates(word)[1:]:  # a stem alone ("Valjev") is no word
             if stem in self.nouns:
                 return self.nouns[stem]

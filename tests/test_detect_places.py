@@ -43,6 +43,33 @@ def test_adjectives_of_a_town_are_found(text: str, expected: dict[str, int]) -> 
     assert place_counts(text, SOUTH_SLAVIC, "LATIN") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Čačanska bolnica", {"sr": 1}),           # Čačak
+        ("Riječki gradonačelnik", {"hr": 1}),      # Rijeka
+        ("Tuzlanski kanton", {"bs": 1}),           # Tuzla
+        ("Novosadska firma", {"sr": 1}),           # Novi Sad: one word for a two-word name
+        ("Banjalučki sud", {"bs": 1, "sr": 1}),    # Banja Luka
+    ],
+)
+def test_listed_adjectives_the_stem_rule_cannot_derive_are_found(text: str, expected: dict[str, int]) -> None:
+    assert place_counts(text, SOUTH_SLAVIC, "LATIN") == expected
+
+
+def test_a_listed_adjective_replaces_the_one_the_stem_rule_would_derive() -> None:
+    # "kraljevski" (royal) is not Kraljevo's adjective; "kraljevački" is
+    assert place_counts("Kraljevska palača", SOUTH_SLAVIC, "LATIN") == {}
+    assert place_counts("Kraljevačka bolnica", SOUTH_SLAVIC, "LATIN") == {"sr": 1}
+
+
+def test_every_town_with_a_listed_adjective_is_in_the_data_file() -> None:
+    from normalizer.detect_places import IRREGULAR_ADJECTIVES, _entries
+
+    names = {name for name, _ in _entries()}
+    assert sorted(set(IRREGULAR_ADJECTIVES) - names) == []
+
+
 def test_inflected_two_word_names_are_found() -> None:
     assert place_counts("Sajam u Novom Sadu", SOUTH_SLAVIC, "LATIN") == {"sr": 1}
     # Banja Luka is in Republika Srpska: written about in Bosnian and in Serbian
