@@ -4,8 +4,10 @@ Three engines: ``normalizer`` (the default, ``short_texts="fast"``), ``accurate`
 with ``short_texts="accurate"``: lingua's large models as the short-text second opinion) and
 ``langdetect`` (seeded), each on the same texts.
 
-Texts: ``benchmarks/data/langid/<code>.txt`` (one news-style sentence per line, written by the
-team; Serbian is written in Cyrillic and also measured transliterated to Latin as ``sr-Latn``)
+Texts: ``benchmarks/data/langid/<label>.txt`` (one news-style sentence per line, written by the
+team; the label's part before "-" is the expected code. Serbian is written in Cyrillic and also
+measured transliterated to Latin as ``sr-Latn``; ``sr-ME`` is Montenegrin, ijekavian in Latin
+script, which counts as Serbian)
 plus titles, sentences and articles cut from ``samples/src/articles/*.toml`` when present.
 Length classes are derived deterministically from the sentences:
 
