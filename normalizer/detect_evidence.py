@@ -149,8 +149,14 @@ _EAST = (
 # Western (ijekavian standard) words that Croatian and Bosnian share and Serbian does not write.
 _WEST = (
     "također općina općine općini općinski općinska uopće opći opća opće općeg zrak zraka "
-    "vijeće vijeća vijeću jučer ured ureda uredu ministrica ministrice ministrici euro eura "
+    "vijeće vijeća vijeću jučer ured ureda uredu ministrica ministrice ministrici "
     "plin plina cesta ceste cestu uvjet uvjeti uvjeta"
+)
+# Ijekavian words that Bosnian shares with the Serbian of Republika Srpska and Montenegro
+# ("ljekar", "sedmica"; Montenegro pays in "eura", as Croatia does, where Serbia writes "evra"):
+# ekavian Serbian never writes them, so their vote for Serbian only counts for ijekavian text.
+_IJEKAVIAN_SERBIAN = (
+    "ljekar ljekara ljekari ljekarima vjerovatno sedmica sedmice sedmicu hljeb euro eura"
 )
 _BS_SR = (
     "hiljada hiljade hiljadu šta fudbal fudbalski voz voza univerzitet univerziteta "
@@ -174,8 +180,9 @@ MARKERS: dict[str, frozenset[str]] = {
         "sr": "је су био била били биће који која које сви данас каже рекао рекла због након "
         "између такође већ ће али овај ова године шта њихов њихова београд београду "
         "србија србије србији beograd beogradu tanjug tanjuga evro evra evrima "
-        + f"{_EKAVIAN} {_BS_SR} {_SR_ONLY} {_EAST} srbija srbije",
-        "hr": _WEST + " sustav sustava sustavu sustavi znanost znanosti znanstveni znanstvena "
+        + f"{_EKAVIAN} {_BS_SR} {_SR_ONLY} {_EAST} {_IJEKAVIAN_SERBIAN} srbija srbije nijesu nijesam "
+        "nijesmo nijeste sjutra sjutradan",
+        "hr": _WEST + " euro eura sustav sustava sustavu sustavi znanost znanosti znanstveni znanstvena "
         "sudac suca sutkinja tržnica tržnice tržnici autocesta autoceste autocestu "
         "umirovljenici umirovljenika zastupnik zastupnici zastupnika otok otoka otoku "
         "odvjetnik odvjetnika kazneni kaznena kazneno kaznenog promet "
@@ -199,8 +206,8 @@ MARKERS: dict[str, frozenset[str]] = {
         "glede sukladno izbornik izbornika liječnik liječnika "
         "liječnici liječnicima ljekarna ljekarne ljekarni najamnina najamnine rodilište "
         "rodilišta hina",
-        "bs": f"{_BS_SR} {_EAST} {_WEST} historija historije historiji historijski "
-        "ljekar ljekara ljekari ljekarima vjerovatno saopćenje saopćio saopćila sedmica sedmice sedmicu hljeb lahko sahat "
+        "bs": f"{_BS_SR} {_EAST} {_WEST} {_IJEKAVIAN_SERBIAN} historija historije historiji historijski "
+        "saopćenje saopćio saopćila lahko sahat "
         "sahata kahva kahve sarajevo sarajevu bih federacije federacija kantona kanton kantonu "
         "bošnjaci bošnjaka mahala fena entitet entiteta entitetu entiteti entitetima fbih",
         # Slovene shares the group with Serbian, Croatian and Bosnian: its own function words
@@ -287,7 +294,7 @@ _SR_STEMS = (
     "predlog izvešt devojk zvezd prestonic železnic opštin opštinsk saopšt istorij "
     "ćerk bezbedn verovatn lekar nedelj primer pesm pevač uspeh obezbe "
     "celokup poslednj sledeć mleko mleka hleba razume zameni zamenj promen odelj beograd "
-    "podgoric"
+    "podgoric crnogor"
 )
 _EAST_STEMS = (
     "hiljad evrop univerzitet fudbal sistem naučn sudij pijac autoput penzij penzion poslanik "
@@ -298,10 +305,13 @@ _EAST_STEMS = (
     "elektronsk kiseonik vodonik ugljenik auto-put"
 )
 _WEST_STEMS = "također općin uopće vanjsk prijestolnic općenit sudjelov"
+# Eastern words in their ijekavian form: Bosnian, and the Serbian of Republika Srpska and
+# Montenegro, write them; Croatian does not, and ekavian Serbian writes "lekar", "hleb" instead
+_IJEKAVIAN_EAST_STEMS = "hljeb ljekar vjerovatn sedmic bezbjedn"
 MARKER_STEMS: dict[str, tuple[str, ...]] = {
     lang: tuple(dict.fromkeys(stems.split()))
     for lang, stems in {
-        "sr": f"{_SR_STEMS} {_EAST_STEMS}",
+        "sr": f"{_SR_STEMS} {_EAST_STEMS} {_IJEKAVIAN_EAST_STEMS}",
         "hr": _WEST_STEMS + " tisuć tjedn tjedan kruh sveučiliš nogomet zrakoplov glazb siječ "
         "veljač ožuj travanj travnj svibanj svibnj lipanj lipnj srpanj srpnj kolovoz rujan rujn "
         "listopad prosin izvješ priopć obitelj povijest gospodarst ravnatelj tvrtk tvornic "
@@ -311,15 +321,20 @@ MARKER_STEMS: dict[str, tuple[str, ...]] = {
         "umirovljen zastupni odvjetni kaznen uvjet kemij vjerojatn glasnogovorni europ milijun "
         "financij obran poduzeć izvanredn opskrb nazoč iskaznic elektroničk kisik vodik ugljik "
         "dušik zagreb",
-        "bs": f"{_EAST_STEMS} {_WEST_STEMS} historij hljeb ljekar vjerovatn saopć "
-        "sedmic kanton bošnja mahal bezbjedn sarajev",
+        "bs": f"{_EAST_STEMS} {_WEST_STEMS} {_IJEKAVIAN_EAST_STEMS} historij saopć "
+        "kanton bošnja mahal sarajev",
     }.items()
 }
 
 # Word pairs that mark Croatian or Bosnian against Serbian: the future written with a clipped
 # infinitive ("bit će", "igrat ćemo"), which Serbian spelling joins ("biće"); and what follows a
 # modal verb: Croatian prefers the infinitive ("mora platiti"), Serbian and Bosnian "da" with
-# the present ("mora da plati").
+# the present ("mora da plati"). And the name of Montenegro in any case ("u Crnoj Gori"), whose
+# texts count as Serbian.
+_MONTENEGRO = (
+    frozenset({"crna", "crne", "crnoj", "crnu", "crnom"}),
+    frozenset({"gora", "gore", "gori", "goru", "gorom"}),
+)
 _FUTURE_AUX = frozenset({"ću", "ćeš", "će", "ćemo", "ćete", "cu", "ces", "ce", "cemo", "cete"})
 _MODALS = frozenset({
     "moram", "moraš", "mora", "moramo", "morate", "moraju", "mogu", "možeš", "može", "možemo",
@@ -599,7 +614,7 @@ def marker_counts(words: list[str], group: frozenset[str]) -> dict[str, int]:
 
 
 def _pair_votes(words: list[str], group: frozenset[str]) -> list[str]:
-    """Votes of the word pairs described at _FUTURE_AUX / _MODALS."""
+    """Votes of the word pairs described at _FUTURE_AUX / _MODALS / _MONTENEGRO."""
     votes: list[str] = []
     for previous, word in pairwise(words):
         if word in _FUTURE_AUX and len(previous) >= 3 and previous.endswith("t"):
@@ -609,6 +624,8 @@ def _pair_votes(words: list[str], group: frozenset[str]) -> list[str]:
                 votes.extend(lang for lang in ("sr", "bs") if lang in group)
             elif len(word) > 3 and word.endswith(("ti", "ći")):
                 votes.append("hr")
+        elif previous in _MONTENEGRO[0] and word in _MONTENEGRO[1] and "sr" in group:
+            votes.append("sr")
     return votes
 
 

@@ -332,6 +332,9 @@ def test_every_paragraph_of_a_very_long_article_gets_a_code() -> None:
         ("Gradonačelnik je obišao mjesto gdje je rijeka prošloga tjedna odnijela dio ceste.", "hr"),
         # ijekavian plus eastern words (hiljada, sedmica, historija): Bosnian
         ("Prošle sedmice je hiljadu ljudi posjetilo izložbu o historiji grada.", "bs"),
+        # ijekavian ("dječji", "poslije", "ljeta") plus Serbian words (opština, saopštila) and a
+        # Montenegrin town: Montenegrin, which counts as Serbian
+        ("Opština Budva saopštila je da će novi dječji vrtić biti otvoren poslije ljeta.", "sr"),
         # clipped infinitive before the future auxiliary ("bit će") is not Serbian spelling
         ("Novi vrtić bit će otvoren krajem godine, a upis će trajati mjesec dana.", "hr"),
         # Malay -iti loans and "kerana"; Indonesian -itas loans and "karena"
@@ -525,6 +528,9 @@ def test_native_verbs_in_isati_mark_no_member(word: str) -> None:
     ("elektronskog", {"sr", "bs"}),
     ("entiteta", {"bs"}),
     ("auto-puta", {"sr", "bs"}),
+    ("ljekara", {"sr", "bs"}),      # ijekavian Serbian (Montenegro, Republika Srpska) and Bosnian
+    ("eura", {"hr", "bs", "sr"}),    # Montenegro pays in euros; Serbia writes "evra"
+    ("sjutra", {"sr"}),             # Montenegrin "tomorrow"
     ("kerajaan", {"ms"}),
     ("narkoba", {"id"}),
 ])
@@ -532,6 +538,26 @@ def test_words_one_standard_replaces_mark_the_others(word: str, members: set[str
     from normalizer.detect_evidence import group_of, marker_counts
 
     assert set(marker_counts([word], group_of(next(iter(members))))) == members
+
+
+def test_the_name_of_montenegro_in_any_case_marks_serbian() -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    for words in (["crna", "gora"], ["u", "crnoj", "gori"], ["iz", "crne", "gore"]):
+        assert marker_counts(words, group_of("hr")) == {"sr": 1}
+    assert marker_counts(["crne", "oči"], group_of("hr")) == {}
+
+
+def test_ijekavian_words_cost_serbian_no_more_than_ijekavian_serbian_is_rarer() -> None:
+    import math
+
+    from normalizer.detect import IJEKAVIAN_SERBIAN, _marker_odds
+    from normalizer.detect_evidence import gather_evidence, group_of
+
+    # five ijekavian words and nothing else that tells the members apart
+    evidence = gather_evidence("Djeca su prošle nedjelje vidjela snijeg i bijele rijeke.")
+    odds = _marker_odds({"bs": 0.0, "hr": 0.0, "sr": 0.0}, evidence, group_of("hr"))
+    assert odds["hr"] == odds["bs"] > odds["sr"] >= odds["bs"] + math.log(IJEKAVIAN_SERBIAN) - 1e-9
 
 
 @pytest.mark.parametrize(("word", "member"), [
@@ -632,7 +658,7 @@ def test_the_prior_counts_when_deciding_whether_a_group_can_hold_the_answer() ->
     from normalizer.detect import _add_marker_evidence
     from normalizer.detect_evidence import gather_evidence
 
-    evidence = gather_evidence("idući tjedan")  # Croatian "next week", ijekavian
+    evidence = gather_evidence("idući tjedan u tvornici")  # Croatian "next week at the factory"
     start = {"cs": 0.0, "hr": -2.5, "sr": -2.5, "bs": -2.5}
     unhinted = dict(start)
     _add_marker_evidence(unhinted, evidence, {})
