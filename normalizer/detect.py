@@ -626,6 +626,11 @@ def _marker_odds(logits: dict[str, float], evidence: TextEvidence, group: frozen
         ijekavian = IJEKAVIAN_WORD * with_reflex
         ekavian = NO_IJEKAVIAN_WORD * min(without, NO_IJEKAVIAN_CAP)
         odds["sr"] = odds.get("sr", 0.0) + _log_total([ekavian, math.log(IJEKAVIAN_SERBIAN) + ijekavian])
+        if with_reflex:
+            # py3langid's Serbian is ekavian: on an ijekavian text, its lead of Croatian and
+            # Bosnian over Serbian is the jat reflex again, which these odds already weigh
+            peer = max(logits.get(lang, -math.inf) for lang in ("hr", "bs"))
+            odds["sr"] += max(0.0, peer - logits["sr"])
         for lang in ("hr", "bs"):
             if lang in logits:
                 odds[lang] = odds.get(lang, 0.0) + ijekavian

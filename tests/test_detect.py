@@ -560,6 +560,29 @@ def test_ijekavian_words_cost_serbian_no_more_than_ijekavian_serbian_is_rarer() 
     assert odds["hr"] == odds["bs"] > odds["sr"] >= odds["bs"] + math.log(IJEKAVIAN_SERBIAN) - 1e-9
 
 
+def test_the_models_lead_against_serbian_on_ijekavian_text_is_not_counted_twice() -> None:
+    from normalizer.detect import _marker_odds
+    from normalizer.detect_evidence import gather_evidence, group_of
+
+    evidence = gather_evidence("Djeca su prošle nedjelje vidjela snijeg i bijele rijeke.")
+    level = {"bs": 0.0, "hr": 0.0, "sr": 0.0}
+    behind = {"bs": 0.0, "hr": 0.0, "sr": -5.0}  # the n-gram model's ekavian Serbian
+    odds_level = _marker_odds(level, evidence, group_of("hr"))
+    odds_behind = _marker_odds(behind, evidence, group_of("hr"))
+    assert behind["sr"] + odds_behind["sr"] == pytest.approx(level["sr"] + odds_level["sr"])
+
+
+def test_a_montenegrin_text_is_confidently_serbian() -> None:
+    text = (
+        "Turistička organizacija Budve saopštila je da je ovog ljeta grad posjetilo više turista "
+        "nego prošle godine. Najviše gostiju stiglo je iz Srbije, Njemačke i Francuske. Hotelijeri "
+        "kažu da su cijene smještaja ostale na prošlogodišnjem nivou. Opština planira da sljedeće "
+        "sezone uredi novo šetalište uz more."
+    )
+    result = detect_language(text)
+    assert result.code == "sr" and result.confidence > 0.8
+
+
 @pytest.mark.parametrize(("word", "member"), [
     ("beogradskog", "sr"), ("podgorici", "sr"), ("zagrebačkoj", "hr"), ("sarajevskih", "bs"),
 ])
