@@ -67,7 +67,7 @@ def _with(prefixes: Iterable[str], endings: str) -> frozenset[str]:
 # the endings of a South Slavic adjective after its "-sk", "-ačk" or "-čk"
 _SOUTH_SLAVIC_INFLECTIONS = "i a o e u og om oj ih im oga ome ima"
 NOUN_ENDINGS: dict[str, frozenset[str]] = {
-    _SOUTH_SLAVIC: _with(("",), "a e i o u om em oj ama ima"),
+    _SOUTH_SLAVIC: _with(("",), "a e i o u om em oj og ama ima"),  # "og": "Novog Sada"
     _CYRILLIC: _with(("",), "а е и о у ом ем ој ой ю ою ы і ї"),
     _WEST_SLAVIC: _with(("",), "a e i o u y ě ou em ách ích iach ami"),
     _NORDIC: frozenset({"s"}),

@@ -72,6 +72,7 @@ def test_every_town_with_a_listed_adjective_is_in_the_data_file() -> None:
 
 def test_inflected_two_word_names_are_found() -> None:
     assert place_counts("Sajam u Novom Sadu", SOUTH_SLAVIC, "LATIN") == {"sr": 1}
+    assert place_counts("Autobus iz Herceg Novog", SOUTH_SLAVIC, "LATIN") == {"sr": 1}  # adjective genitive
     # Banja Luka is in Republika Srpska: written about in Bosnian and in Serbian
     assert place_counts("Sjednica u Banjoj Luci", SOUTH_SLAVIC, "LATIN") == {"bs": 1, "sr": 1}
 
