@@ -60,6 +60,7 @@ from normalizer.detect_evidence import (
     group_of,
     ijekavian_counts,
     marker_counts,
+    vocabulary_counts,
 )
 from normalizer.detect_places import place_counts
 from normalizer.detect_short import MODES as SHORT_TEXT_MODES
@@ -93,6 +94,9 @@ TEMPERATURE = 1.0        # naive Bayes scores are divided by TEMPERATURE * sqrt(
 FOREIGN_LETTER = 2.5     # log-odds against a language per letter it does not write ...
 FOREIGN_LETTER_CAP = 4   # ... counted up to this many letters (names like "Nicușor" in English)
 MARKER_WORD = 1.2        # log-odds for a language per marker word of its close group
+# ... per word of the dictionary-derived Serbian/Croatian vocabulary (detect_vocabulary): half a
+# hand marker, as a quarter of its words are names or gaps of a dictionary, not differences
+VOCABULARY_WORD = 0.6
 PLACE_WORD = 1.0         # ... per town of its country or countries the text names (detect_places)
 HINT_ODDS = 30.0         # a declared page language is this many times likelier a priori
 CONTEXT_ODDS = 60.0      # the article's own language, as prior for its title and short paragraphs
@@ -614,10 +618,14 @@ def _add_short_word_evidence(logits: dict[str, float], evidence: TextEvidence) -
 def _marker_odds(logits: dict[str, float], evidence: TextEvidence, group: frozenset[str]) -> dict[str, float]:
     """Log-odds of the marker words and patterns of ``group`` for its members among ``logits``,
     of the towns the text names (a little less than a marker: outlets write about their
-    neighbours' towns too), and between Serbian and Croatian/Bosnian the jat reflex, weighed as
+    neighbours' towns too), and between Serbian and Croatian/Bosnian the dictionary-derived
+    vocabulary (VOCABULARY_WORD per word no hand marker counts) and the jat reflex, weighed as
     a likelihood ratio."""
     counts = marker_counts(evidence.words, group)
     odds = {lang: MARKER_WORD * count for lang, count in counts.items() if lang in logits}
+    for lang, count in vocabulary_counts(evidence.words, group).items():
+        if lang in logits:
+            odds[lang] = odds.get(lang, 0.0) + VOCABULARY_WORD * count
     members = [lang for lang in group if lang in logits]
     for lang, count in place_counts(evidence.text, members, evidence.script).items():
         odds[lang] = odds.get(lang, 0.0) + PLACE_WORD * count

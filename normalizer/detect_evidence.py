@@ -18,6 +18,7 @@ from functools import cache, cached_property, lru_cache
 from itertools import pairwise
 
 from normalizer.detect_jat import is_ekavian
+from normalizer.detect_vocabulary import vocabulary_votes
 
 _CYR_RU = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 _CYR_SR = "абвгдђежзијклљмнњопрстћуфхцчџш"
@@ -610,6 +611,25 @@ def marker_counts(words: list[str], group: frozenset[str]) -> dict[str, int]:
     if "hr" in group:
         for lang in _pair_votes(words, group):
             counts[lang] = counts.get(lang, 0) + 1
+    return counts
+
+
+_SH = frozenset(("bs", "hr", "sr"))
+
+
+def vocabulary_counts(words: list[str], group: frozenset[str]) -> dict[str, int]:
+    """Votes of the dictionary-derived vocabulary (:mod:`normalizer.detect_vocabulary`) among
+    ``words``: an east word ("rumunski") for Serbian and Bosnian, a west word ("partnerica") for
+    Croatian and Bosnian. A word that a hand marker, stem or pattern of ``group`` already counts
+    for one of them is skipped: it is one piece of evidence, not two."""
+    if not _SH <= group:
+        return {}
+    counts: dict[str, int] = {}
+    for word in words:
+        langs = vocabulary_votes(word)
+        if langs and _SH.isdisjoint(_word_votes(word, group)):
+            for lang in langs:
+                counts[lang] = counts.get(lang, 0) + 1
     return counts
 
 
