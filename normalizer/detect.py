@@ -95,7 +95,7 @@ FOREIGN_LETTER = 2.5     # log-odds against a language per letter it does not wr
 FOREIGN_LETTER_CAP = 4   # ... counted up to this many letters (names like "Nicușor" in English)
 MARKER_WORD = 1.2        # log-odds for a language per marker word of its close group
 # ... per word of the dictionary-derived Serbian/Croatian vocabulary (detect_vocabulary): half a
-# hand marker, as a quarter of its words are names or gaps of a dictionary, not differences
+# hand marker, as about a fifth of its words are names or gaps of a dictionary, not differences
 VOCABULARY_WORD = 0.6
 PLACE_WORD = 1.0         # ... per town of its country or countries the text names (detect_places)
 HINT_ODDS = 30.0         # a declared page language is this many times likelier a priori
