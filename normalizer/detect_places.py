@@ -8,7 +8,10 @@ GeoNames (towns of the countries of each close group, each with the language(s) 
 names that are common words, national capitals and very short names left out; see there).
 
 Matching rule. Only capitalized words of the text are read (not all-capitals ones: a title in
-capitals is not a list of names), lower-cased. Names inflect in the Slavic languages, so a word
+capitals is not a list of names), lower-cased, and in South Slavic (Latin) text also the
+lower-case words shaped like a town adjective ("u novosadskoj bolnici", "splitska policija"):
+the news writes those in lower case, and the generator has kept no town one of whose adjective
+forms is a common word. Names inflect in the Slavic languages, so a word
 matches a name when it is the name, or one of the name's stems followed by one ending of its
 language family (:data:`NOUN_ENDINGS`, :data:`ADJECTIVE_ENDINGS`):
 
@@ -89,7 +92,8 @@ IRREGULAR_ADJECTIVES: dict[str, str] = {
     # Serbia and Montenegro
     "niš": "nišk", "čačak": "čačansk", "senta": "senćansk", "kraljevo": "kraljevačk", "pančevo": "pančevačk",
     "subotica": "subotičk", "užice": "užičk", "loznica": "lozničk", "novi sad": "novosadsk",
-    "novi pazar": "novopazarsk", "nikšić": "nikšićk", "budva": "budvansk",
+    "novi pazar": "novopazarsk", "nikšić": "nikšićk", "budva": "budvansk", "herceg novi": "hercegnovsk",
+    "bijelo polje": "bjelopoljsk",
     # Croatia
     "rijeka": "riječk", "osijek": "osječk", "koprivnica": "koprivničk", "čakovec": "čakovečk", "požega": "požešk",
     "slavonski brod": "slavonskobrodsk", "šibenik": "šibensk", "sisak": "sisačk", "vinkovci": "vinkovačk",
@@ -209,11 +213,15 @@ class _Index:
     def _match(self, word: str) -> _Place | None:
         if word in self.names:
             return self.names[word]
-        if word in self.irregular:
-            return self.irregular[word]
         for stem in self.candidates(word)[1:]:  # a stem alone ("Valjev") is no word
             if stem in self.nouns:
                 return self.nouns[stem]
+        return self.adjective(word)
+
+    def adjective(self, word: str) -> _Place | None:
+        """The place whose adjective ``word`` is, if any."""
+        if word in self.irregular:
+            return self.irregular[word]
         adjective = ADJECTIVE_ENDINGS[self.family]
         for size in range(2, min(_LONGEST, len(word) - _MIN_STEM) + 1):
             if word[-size:] in adjective and word[:-size] in self.adjectives:
@@ -230,10 +238,16 @@ def place_counts(text: str, members: Sequence[str], script: str | None) -> dict[
     if not indexes:
         return {}
     words = _capitalized(text)
-    if not words:
+    adjectives = _lower_adjectives(text) if _SOUTH_SLAVIC in wanted else ()
+    if not words and not adjectives:
         return {}
     places: dict[str, frozenset[str]] = {}
     for index in indexes:
+        if index.family == _SOUTH_SLAVIC:
+            for word in adjectives:
+                found = index.adjective(word)
+                if found:
+                    places[found[0]] = found[1]
         previous: tuple[str, ...] = ()
         for word, follows in words:
             found, candidates = index.match(word)
@@ -278,6 +292,18 @@ def _entries() -> tuple[tuple[str, frozenset[str]], ...]:
             name, langs = line.split("\t")
             entries.append((name, frozenset(langs.split(","))))
     return tuple(entries)
+
+
+@lru_cache(maxsize=64)
+def _lower_adjectives(text: str) -> tuple[str, ...]:
+    """The lower-case words of ``text`` shaped like a South Slavic town adjective ("splitska",
+    "u novosadskoj bolnici", "kragujevačkog"), which the news writes in lower case."""
+    return tuple(_LOWER_ADJECTIVE.findall(text))
+
+
+_LOWER_ADJECTIVE = re.compile(
+    r"(?<![\w-])[a-zčćđšž]{2,}(?:sk|čk|ćk|šk)(?:i|a|o|e|u|og|om|oj|ih|im|oga|ome|ima)(?![\w-])"
+)
 
 
 @lru_cache(maxsize=64)

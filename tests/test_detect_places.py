@@ -57,6 +57,23 @@ def test_listed_adjectives_the_stem_rule_cannot_derive_are_found(text: str, expe
     assert place_counts(text, SOUTH_SLAVIC, "LATIN") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("u novosadskoj bolnici", {"sr": 1}),      # Novi Sad, listed adjective
+        ("splitska policija", {"hr": 1}),          # Split, derived adjective
+        ("hotel na ulcinjskoj obali", {"sr": 1}),  # Ulcinj
+    ],
+)
+def test_town_adjectives_count_in_lower_case_too(text: str, expected: dict[str, int]) -> None:
+    assert place_counts(text, SOUTH_SLAVIC, "LATIN") == expected
+
+
+def test_everyday_adjectives_in_ski_name_no_town() -> None:
+    text = "gradski park, ljudski faktor, srpski i hrvatski jezik, njemački ministar, kraljevska palača"
+    assert place_counts(text, SOUTH_SLAVIC, "LATIN") == {}
+
+
 def test_a_listed_adjective_replaces_the_one_the_stem_rule_would_derive() -> None:
     # "kraljevski" (royal) is not Kraljevo's adjective; "kraljevački" is
     assert place_counts("Kraljevska palača", SOUTH_SLAVIC, "LATIN") == {}
