@@ -156,7 +156,7 @@ _WEST = (
 # Ijekavian words that Bosnian shares with the Serbian of Republika Srpska and Montenegro
 # ("ljekar", "sedmica"; Montenegro pays in "eura", as Croatia does, where Serbia writes "evra"):
 # ekavian Serbian never writes them, so their vote for Serbian only counts for ijekavian text.
-_IJEKAVIAN_SERBIAN = (
+_IJEKAVIAN_EAST = (
     "ljekar ljekara ljekari ljekarima vjerovatno sedmica sedmice sedmicu hljeb euro eura"
 )
 _BS_SR = (
@@ -181,7 +181,7 @@ MARKERS: dict[str, frozenset[str]] = {
         "sr": "је су био била били биће који која које сви данас каже рекао рекла због након "
         "између такође већ ће али овај ова године шта њихов њихова београд београду "
         "србија србије србији beograd beogradu tanjug tanjuga evro evra evrima "
-        + f"{_EKAVIAN} {_BS_SR} {_SR_ONLY} {_EAST} {_IJEKAVIAN_SERBIAN} srbija srbije nijesu nijesam "
+        + f"{_EKAVIAN} {_BS_SR} {_SR_ONLY} {_EAST} {_IJEKAVIAN_EAST} srbija srbije nijesu nijesam "
         "nijesmo nijeste sjutra sjutradan",
         "hr": _WEST + " euro eura sustav sustava sustavu sustavi znanost znanosti znanstveni znanstvena "
         "sudac suca sutkinja tržnica tržnice tržnici autocesta autoceste autocestu "
@@ -207,7 +207,7 @@ MARKERS: dict[str, frozenset[str]] = {
         "glede sukladno izbornik izbornika liječnik liječnika "
         "liječnici liječnicima ljekarna ljekarne ljekarni najamnina najamnine rodilište "
         "rodilišta hina",
-        "bs": f"{_BS_SR} {_EAST} {_WEST} {_IJEKAVIAN_SERBIAN} historija historije historiji historijski "
+        "bs": f"{_BS_SR} {_EAST} {_WEST} {_IJEKAVIAN_EAST} historija historije historiji historijski "
         "saopćenje saopćio saopćila lahko sahat "
         "sahata kahva kahve sarajevo sarajevu bih federacije federacija kantona kanton kantonu "
         "bošnjaci bošnjaka mahala fena entitet entiteta entitetu entiteti entitetima fbih",
