@@ -15,7 +15,8 @@ Which towns, under which language:
 * countries map to the languages of the close groups: RS, ME -> sr; HR -> hr; BA -> bs, and the
   towns of Republika Srpska and Brčko district -> bs and sr (Sarajevo outlets write about them in
   Bosnian, Banja Luka and Belgrade ones in Serbian: the name says "not Croatian, not Slovene",
-  not which of the two); SI -> sl; MK -> mk; BG -> bg; RU -> ru; UA -> uk; BY -> be; CZ -> cs;
+  not which of the two), and the Croat-majority towns of the Federation (CROATIAN_TOWNS_BA:
+  Mostar, Livno, Široki Brijeg) -> bs and hr, alike; SI -> sl; MK -> mk; BG -> bg; RU -> ru; UA -> uk; BY -> be; CZ -> cs;
   SK -> sk; NO -> nb; DK -> da; SE -> sv; MY -> ms; ID -> id; PT -> pt; ES -> es, except
   Catalonia and the Balearic Islands -> ca and es, Valencia -> ca and es, Galicia -> gl and es:
   much of those regions' press (La Vanguardia, La Voz de Galicia) writes Spanish, so their towns
@@ -72,6 +73,13 @@ REGION_LANGS: dict[tuple[str, str], tuple[str, ...]] = {
     ("ES", "60"): ("ca", "es"),   # Valencian Community
     ("ES", "58"): ("gl", "es"),   # Galicia
 }
+# Towns of the Federation of Bosnia and Herzegovina with a Croat majority (Herzegovina, central
+# Bosnia, Posavina): Croatian-language outlets of the country (Večernji list BiH, Dnevni list)
+# write about them as much as Bosnian ones do, so they say "not Serbian", not which of the two
+CROATIAN_TOWNS_BA = frozenset({
+    "mostar", "široki brijeg", "čitluk", "ljubuški", "grude", "posušje", "tomislavgrad", "livno",
+    "čapljina", "neum", "kiseljak", "busovača", "novi travnik", "žepče", "odžak",
+})
 # Languages whose towns are also written in Cyrillic, and the Cyrillic language of each country
 CYRILLIC_LANG = {"RS": "sr", "ME": "sr", "BA": "sr", "MK": "mk", "BG": "bg", "RU": "ru", "UA": "uk", "BY": "be"}
 LATIN_COUNTRIES = frozenset(COUNTRY_LANGS) - {"MK", "BG", "RU", "UA", "BY"}
@@ -162,6 +170,8 @@ def _spellings(city: dict) -> list[tuple[str, tuple[str, ...]]]:
     found = []
     if country in LATIN_COUNTRIES:
         langs = REGION_LANGS.get((country, city["admin1code"]), COUNTRY_LANGS[country])
+        if country == "BA" and city["name"].lower() in CROATIAN_TOWNS_BA:
+            langs = ("bs", "hr")
         found.append((city["name"].lower(), langs))
     lang = CYRILLIC_LANG.get(country)
     if lang:

@@ -92,6 +92,8 @@ def test_inflected_two_word_names_are_found() -> None:
     assert place_counts("Autobus iz Herceg Novog", SOUTH_SLAVIC, "LATIN") == {"sr": 1}  # adjective genitive
     # Banja Luka is in Republika Srpska: written about in Bosnian and in Serbian
     assert place_counts("Sjednica u Banjoj Luci", SOUTH_SLAVIC, "LATIN") == {"bs": 1, "sr": 1}
+    # Široki Brijeg has a Croat majority: written about in Bosnian and in Croatian
+    assert place_counts("Sajam u Širokom Brijegu", SOUTH_SLAVIC, "LATIN") == {"bs": 1, "hr": 1}
 
 
 @pytest.mark.parametrize("text", ["Općina Stari Grad obnavlja kulu", "Put za Novo Selo"])
