@@ -150,14 +150,8 @@ _EAST = (
 # Western (ijekavian standard) words that Croatian and Bosnian share and Serbian does not write.
 _WEST = (
     "također općina općine općini općinski općinska uopće opći opća opće općeg zrak zraka "
-    "vijeće vijeća vijeću jučer ured ureda uredu ministrica ministrice ministrici "
+    "vijeće vijeća vijeću jučer ured ureda uredu ministrica ministrice ministrici euro eura "
     "plin plina cesta ceste cestu uvjet uvjeti uvjeta"
-)
-# Ijekavian words that Bosnian shares with the Serbian of Republika Srpska and Montenegro
-# ("ljekar", "sedmica"; Montenegro pays in "eura", as Croatia does, where Serbia writes "evra"):
-# ekavian Serbian never writes them, so their vote for Serbian only counts for ijekavian text.
-_IJEKAVIAN_EAST = (
-    "ljekar ljekara ljekari ljekarima vjerovatno sedmica sedmice sedmicu hljeb euro eura"
 )
 _BS_SR = (
     "hiljada hiljade hiljadu šta fudbal fudbalski voz voza univerzitet univerziteta "
@@ -181,9 +175,11 @@ MARKERS: dict[str, frozenset[str]] = {
         "sr": "је су био била били биће који која које сви данас каже рекао рекла због након "
         "између такође већ ће али овај ова године шта њихов њихова београд београду "
         "србија србије србији beograd beogradu tanjug tanjuga evro evra evrima "
-        + f"{_EKAVIAN} {_BS_SR} {_SR_ONLY} {_EAST} {_IJEKAVIAN_EAST} srbija srbije nijesu nijesam "
-        "nijesmo nijeste sjutra sjutradan",
-        "hr": _WEST + " euro eura sustav sustava sustavu sustavi znanost znanosti znanstveni znanstvena "
+        + f"{_EKAVIAN} {_BS_SR} {_SR_ONLY} {_EAST} srbija srbije "
+        # Montenegrin, which counts as Serbian: "nijesu", "sjutra", and its currency, the euro
+        # (where Serbia writes "evro": only ijekavian, Montenegrin text has it)
+        "nijesu nijesam nijesmo nijeste sjutra sjutradan euro eura",
+        "hr": _WEST + " sustav sustava sustavu sustavi znanost znanosti znanstveni znanstvena "
         "sudac suca sutkinja tržnica tržnice tržnici autocesta autoceste autocestu "
         "umirovljenici umirovljenika zastupnik zastupnici zastupnika otok otoka otoku "
         "odvjetnik odvjetnika kazneni kaznena kazneno kaznenog promet "
@@ -207,7 +203,7 @@ MARKERS: dict[str, frozenset[str]] = {
         "glede sukladno izbornik izbornika liječnik liječnika "
         "liječnici liječnicima ljekarna ljekarne ljekarni najamnina najamnine rodilište "
         "rodilišta hina",
-        "bs": f"{_BS_SR} {_EAST} {_WEST} {_IJEKAVIAN_EAST} historija historije historiji historijski "
+        "bs": f"{_BS_SR} {_EAST} {_WEST} historija historije historiji historijski "
         "saopćenje saopćio saopćila lahko sahat "
         "sahata kahva kahve sarajevo sarajevu bih federacije federacija kantona kanton kantonu "
         "bošnjaci bošnjaka mahala fena entitet entiteta entitetu entiteti entitetima fbih",
@@ -307,7 +303,8 @@ _EAST_STEMS = (
 )
 _WEST_STEMS = "također općin uopće vanjsk prijestolnic općenit sudjelov"
 # Eastern words in their ijekavian form: Bosnian, and the Serbian of Republika Srpska and
-# Montenegro, write them; Croatian does not, and ekavian Serbian writes "lekar", "hleb" instead
+# Montenegro, write them; Croatian does not, and ekavian Serbian writes "lekar", "hleb" instead,
+# so their vote for Serbian only counts for ijekavian text
 _IJEKAVIAN_EAST_STEMS = "hljeb ljekar vjerovatn sedmic bezbjedn"
 MARKER_STEMS: dict[str, tuple[str, ...]] = {
     lang: tuple(dict.fromkeys(stems.split()))
@@ -601,12 +598,7 @@ def marker_counts(words: list[str], group: frozenset[str]) -> dict[str, int]:
     votes = _votes_cache(group)
     counts: dict[str, int] = {}
     for word in words:
-        langs = votes.get(word)
-        if langs is None:
-            if len(votes) >= _VOTES_CACHE:  # a full cache is emptied: memory stays bounded
-                votes.clear()
-            langs = votes[word] = _word_votes(word, group)
-        for lang in langs:
+        for lang in _cached_votes(word, group, votes):
             counts[lang] = counts.get(lang, 0) + 1
     if "hr" in group:
         for lang in _pair_votes(words, group):
@@ -624,10 +616,11 @@ def vocabulary_counts(words: list[str], group: frozenset[str]) -> dict[str, int]
     for one of them is skipped: it is one piece of evidence, not two."""
     if not _SH <= group:
         return {}
+    votes = _votes_cache(group)
     counts: dict[str, int] = {}
     for word in words:
         langs = vocabulary_votes(word)
-        if langs and _SH.isdisjoint(_word_votes(word, group)):
+        if langs and _SH.isdisjoint(_cached_votes(word, group, votes)):
             for lang in langs:
                 counts[lang] = counts.get(lang, 0) + 1
     return counts
@@ -650,6 +643,16 @@ def _pair_votes(words: list[str], group: frozenset[str]) -> list[str]:
 
 
 _VOTES_CACHE = 50_000
+
+
+def _cached_votes(word: str, group: frozenset[str], votes: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """:func:`_word_votes`, remembered in ``votes`` (the group's :func:`_votes_cache`)."""
+    langs = votes.get(word)
+    if langs is None:
+        if len(votes) >= _VOTES_CACHE:  # a full cache is emptied: memory stays bounded
+            votes.clear()
+        langs = votes[word] = _word_votes(word, group)
+    return langs
 
 
 @cache

@@ -301,9 +301,8 @@ def _lower_adjectives(text: str) -> tuple[str, ...]:
     return tuple(_LOWER_ADJECTIVE.findall(text))
 
 
-_LOWER_ADJECTIVE = re.compile(
-    r"(?<![\w-])[a-zčćđšž]{2,}(?:sk|čk|ćk|šk)(?:i|a|o|e|u|og|om|oj|ih|im|oga|ome|ima)(?![\w-])"
-)
+_INFLECTION = "|".join(_SOUTH_SLAVIC_INFLECTIONS.split())
+_LOWER_ADJECTIVE = re.compile(rf"(?<![\w-])[a-zčćđšž]{{2,}}(?:sk|čk|ćk|šk)(?:{_INFLECTION})(?![\w-])")
 
 
 @lru_cache(maxsize=64)

@@ -50,7 +50,7 @@ sys.path.insert(0, str(REPO))
 from build_ekavian_pairs import HR, SR, fetch, twins
 
 from normalizer.detect_evidence import ijekavian_counts
-from normalizer.detect_jat import DATA_PATH as EKAVIAN_PATH
+from normalizer.detect_jat import ekavian_forms
 from normalizer.detect_vocabulary import DATA_PATH
 
 MIN_ZIPF = 3.0
@@ -154,7 +154,7 @@ def derive(hr_stem: Path, sr_stem: Path) -> list[tuple[str, str]]:
     hr = Dictionary.from_files(str(hr_stem))
     lines = sr_stem.with_suffix(".dic").read_text(encoding="utf-8").splitlines()[1:]
     sr_words = {line.split("/")[0].strip() for line in lines}
-    ekavian = {line.rstrip("\n") for line in EKAVIAN_PATH.open(encoding="utf-8") if not line.startswith("#")}
+    ekavian = ekavian_forms()
     listed = []
     for word in candidates():
         in_sr = word in sr_words

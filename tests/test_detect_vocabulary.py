@@ -7,14 +7,10 @@ the eastern standards (Serbian, Bosnian) from the western ones (Croatian, Bosnia
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from normalizer.detect import detect_language
 from normalizer.detect_evidence import MARKER_GROUPS, marker_counts, vocabulary_counts
-from normalizer.detect_vocabulary import DATA_PATH
 
 SOUTH_SLAVIC = next(group for group in MARKER_GROUPS if "hr" in group)
 # "rumunski" (Romanian; Croatian "rumunjski") is an east word; the ijekavian "posjet" makes the
@@ -24,10 +20,6 @@ EAST_SENTENCE = "Rumunski ministar je stigao u posjet."
 WEST_SENTENCE = "Partnerica je potpisala ugovor."
 
 pytestmark = pytest.mark.usefixtures("model_cache")
-
-
-def _data_lines() -> list[str]:
-    return DATA_PATH.read_text(encoding="utf-8").splitlines()
 
 
 def test_east_word_votes_serbian_and_bosnian() -> None:
@@ -52,39 +44,3 @@ def test_sentence_whose_only_telling_word_is_listed_east_word_is_not_croatian() 
 
 def test_sentence_whose_only_telling_word_is_listed_west_word_is_not_serbian() -> None:
     assert detect_language(WEST_SENTENCE).code in {"hr", "bs"}
-
-
-def test_data_file_is_sorted_without_duplicates() -> None:
-    words = [line.split("\t")[0] for line in _data_lines() if not line.startswith("#")]
-    assert words == sorted(set(words))
-
-
-def test_data_file_rows_are_east_or_west() -> None:
-    sides = {line.split("\t")[1] for line in _data_lines() if not line.startswith("#")}
-    assert sides == {"east", "west"}
-
-
-def test_data_file_header_names_sources_and_licence() -> None:
-    header = "\n".join(line for line in _data_lines() if line.startswith("#"))
-    assert "dictionary-sr-latn 3.0.2" in header
-    assert "dictionary-hr 2.0.0" in header
-    assert "LGPL-2.1" in header
-
-
-def test_list_is_read_only_when_a_latin_south_slavic_word_needs_it() -> None:
-    script = (
-        "import normalizer.detect\n"
-        "from normalizer.detect_evidence import MARKER_GROUPS, vocabulary_counts\n"
-        "from normalizer.detect_vocabulary import vocabulary\n"
-        "group = next(g for g in MARKER_GROUPS if 'hr' in g)\n"
-        "loaded = lambda: vocabulary.cache_info().currsize\n"
-        "before = loaded()\n"
-        "vocabulary_counts(['жители', 'района'], group)\n"
-        "cyrillic = loaded()\n"
-        "vocabulary_counts(['rumunski'], group)\n"
-        "print(before, cyrillic, loaded())\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.split() == ["0", "0", "1"]
