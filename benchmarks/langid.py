@@ -22,7 +22,9 @@ A text that also occurs, verbatim, in another language's texts of the same class
 Bosnian share many sentences) is dropped from both: no detector can decide it.
 
 Prints accuracy per language and class, the macro average per class, texts per second per core
-(CPU time of this process, so that other load on the machine does not distort it), the top
+(CPU time of this process, so that other load on the machine does not distort it), how well
+each engine's confidences are calibrated (per class: the expected calibration error, the wrong
+answers given with 0.9 or more, the "und" answers; see :class:`Calibration`), the top
 confusions, ``detect_article`` milliseconds per sample article against detecting each paragraph
 on its own, and ``import + first detection`` time and peak RSS (in a fresh process).
 
@@ -142,46 +144,82 @@ def derive(corpus: dict[str, list[str]]) -> dict[str, dict[str, list[str]]]:
 def normalizer_detector(short_texts: str = "fast"):
     from normalizer.detect import detect_language
 
-    return lambda text: detect_language(text, short_texts=short_texts).code
-
-
-def langdetect_detector():
-    from langdetect import DetectorFactory, LangDetectException, detect
-
-    aliases = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
-
-    def run(text: str) -> str:
-        DetectorFactory.seed = 0
-        try:
-            code = detect(text)
-        except LangDetectException:
-            return "und"
-        return aliases.get(code, code)
+    def run(text: str) -> tuple[str, float]:
+        result = detect_language(text, short_texts=short_texts)
+        return result.code, result.confidence
 
     return run
 
 
+def langdetect_detector():
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+    aliases = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
+
+    def run(text: str) -> tuple[str, float]:
+        DetectorFactory.seed = 0
+        try:
+            best = detect_langs(text)[0]
+        except LangDetectException:
+            return "und", 0.0
+        return aliases.get(best.lang, best.lang), best.prob
+
+    return run
+
+
+class Calibration:
+    """How well an engine's confidences match its accuracy, over the answers of one class:
+    answers are binned by confidence (ten bins of 0.1), and the expected calibration error (ECE)
+    is the mean gap between a bin's confidence and its accuracy, weighted by the bin's answers.
+    "und" answers claim nothing and are counted apart; ``sure_wrong`` counts wrong answers given
+    with SURE or more, the "confident wrong guess" a caller cannot catch."""
+
+    SURE = 0.9
+
+    def __init__(self) -> None:
+        self.bins: dict[int, list[float]] = defaultdict(lambda: [0, 0, 0.0])  # answers, right, confidence
+        self.undetermined = self.sure_wrong = 0
+
+    def add(self, code: str, confidence: float, right: bool) -> None:
+        if code == "und":
+            self.undetermined += 1
+            return
+        cell = self.bins[min(int(confidence * 10), 9)]
+        cell[0] += 1
+        cell[1] += right
+        cell[2] += confidence
+        self.sure_wrong += not right and confidence >= self.SURE
+
+    def error(self) -> float:
+        """ECE in percentage points."""
+        answers = sum(cell[0] for cell in self.bins.values())
+        return 100 * sum(abs(right - confidence) for _, right, confidence in self.bins.values()) / max(1, answers)
+
+
 def evaluate(detector, classes, limit: int | None):
-    """-> {class: {label: (correct, total)}}, {class: seconds}, {class: count}, Counter of confusions."""
+    """-> {class: {label: (correct, total)}}, {class: seconds}, {class: count}, Counter of
+    confusions, {class: Calibration}."""
     scores: dict[str, dict[str, tuple[int, int]]] = {}
     seconds: dict[str, float] = {}
     counts: dict[str, int] = {}
     confusions: Counter[tuple[str, str, str]] = Counter()
+    calibration: dict[str, Calibration] = {}
     for name, by_label in classes.items():
-        scores[name], elapsed, count = {}, 0.0, 0
+        scores[name], elapsed, count, calibration[name] = {}, 0.0, 0, Calibration()
         for label, texts in sorted(by_label.items()):
             texts = texts[:limit] if limit else texts
             start = time.process_time()  # CPU time: texts per second per core, whatever the load
             answers = [detector(text) for text in texts]
             elapsed += time.process_time() - start
             count += len(texts)
-            right = sum(answer == expected(label) for answer in answers)
+            right = sum(code == expected(label) for code, _ in answers)
             scores[name][label] = (right, len(texts))
-            for answer in answers:
-                if answer != expected(label):
-                    confusions[(name, label, answer)] += 1
+            for code, confidence in answers:
+                calibration[name].add(code, confidence, code == expected(label))
+                if code != expected(label):
+                    confusions[(name, label, code)] += 1
         seconds[name], counts[name] = elapsed, count
-    return scores, seconds, counts, confusions
+    return scores, seconds, counts, confusions, calibration
 
 
 def article_speed() -> tuple[int, float, float] | None:
@@ -277,13 +315,16 @@ def main() -> None:
     print()
     print(f"{'macro-average':<24} " + " ".join(f"{name:>9}" for name in names))
     for engine in engines:
-        scores, seconds, counts, _ = results[engine]
+        scores, seconds, counts, _, calibration = results[engine]
         macro = []
         for name in names:
             values = [r / t for r, t in scores[name].values() if t]
             macro.append(f"{100 * sum(values) / len(values):9.1f}" if values else f"{'-':>9}")
         print(f"{engine + ' accuracy %':<24} " + " ".join(macro))
         print(f"{engine + ' texts/s':<24} " + " ".join(f"{counts[n] / seconds[n]:9.0f}" for n in names))
+        print(f"{engine + ' ECE (points)':<24} " + " ".join(f"{calibration[n].error():9.1f}" for n in names))
+        print(f"{engine + ' wrong, conf>=0.9':<24} " + " ".join(f"{calibration[n].sure_wrong:9d}" for n in names))
+        print(f"{engine + ' und answers':<24} " + " ".join(f"{calibration[n].undetermined:9d}" for n in names))
     if "langdetect" in engines:
         def rate(engine: str, name: str) -> float:
             return results[engine][2][name] / results[engine][1][name]

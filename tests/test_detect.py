@@ -481,14 +481,82 @@ def test_words_of_combined_texts_are_the_words_of_the_joined_text(parts: list[st
     assert combined.words == gather_evidence(combined.text).words
 
 
-@given(st.dictionaries(st.sampled_from(SUPPORTED_LANGUAGES), st.floats(-40, 40), min_size=1))
+CROATIAN = "Gradsko vijeće odlučilo je da će se tramvajska pruga produljiti do novog naselja."
+SHORT_AND_LONG = ["text", CROATIAN]  # a tempered word, a sentence whose group is sharpened
+
+
+@given(
+    st.dictionaries(st.sampled_from(SUPPORTED_LANGUAGES), st.floats(-40, 40), min_size=1),
+    st.sampled_from(SHORT_AND_LONG),
+)
 @settings(max_examples=300, deadline=None)
-def test_code_only_decision_equals_the_full_decision(logits: dict[str, float]) -> None:
+def test_code_only_decision_equals_the_full_decision(logits: dict[str, float], text: str) -> None:
     from normalizer.detect import _decide, _decide_code
     from normalizer.detect_evidence import gather_evidence
 
-    evidence = gather_evidence("text")
+    evidence = gather_evidence(text)
     assert _decide_code(dict(logits), evidence) == _decide(dict(logits), evidence).code
+
+
+def _softmax_best(logits: dict[str, float]) -> tuple[str, float]:
+    peak = max(logits.values())
+    total = sum(2.718281828459045 ** (value - peak) for value in logits.values())
+    best = max(sorted(logits), key=logits.__getitem__)
+    return best, 1 / total
+
+
+# log-odds a thousandth apart or more: closer ones may round to one value once shifted
+ROUNDED_ODDS = st.floats(-40, 40).map(lambda value: round(value, 3))
+
+
+@given(
+    st.dictionaries(st.sampled_from(["bs", "hr", "sr", "sl", "mk", "en"]), ROUNDED_ODDS, min_size=1),
+    st.sampled_from(SHORT_AND_LONG),
+)
+@settings(max_examples=300, deadline=None)
+def test_calibration_keeps_the_best_candidate(logits: dict[str, float], text: str) -> None:
+    from normalizer.detect import _calibrated
+    from normalizer.detect_evidence import gather_evidence
+
+    calibrated = _calibrated(dict(logits), gather_evidence(text))
+    assert _softmax_best(calibrated)[0] == _softmax_best(logits)[0]
+
+
+def test_a_word_is_reported_less_sure_than_its_raw_odds() -> None:
+    from normalizer.detect import _calibrated
+    from normalizer.detect_evidence import gather_evidence
+
+    logits = {"cs": 2.0, "sk": 0.0, "pl": -1.0}
+    assert _softmax_best(_calibrated(logits, gather_evidence("vláda")))[1] < _softmax_best(logits)[1]
+
+
+def test_a_sentence_outside_the_sharpened_group_keeps_its_raw_odds() -> None:
+    from normalizer.detect import _calibrated
+    from normalizer.detect_evidence import gather_evidence
+
+    logits = {"cs": 2.0, "sk": 0.0, "pl": -1.0}
+    assert _calibrated(logits, gather_evidence(SENTENCES["ro"])) == logits
+
+
+def test_a_serbo_croatian_sentence_is_sharpened_inside_its_group_only() -> None:
+    from normalizer.detect import _calibrated
+    from normalizer.detect_evidence import gather_evidence
+
+    logits = {"hr": 1.0, "bs": 0.5, "sr": 0.0, "sl": -1.0}
+    calibrated = _calibrated(logits, gather_evidence(CROATIAN))
+    assert _softmax_best(calibrated)[1] > _softmax_best(logits)[1]
+    assert calibrated["sl"] == logits["sl"]
+    group = ("hr", "bs", "sr")
+    raw_total = sum(2.718281828459045 ** logits[lang] for lang in group)
+    assert sum(2.718281828459045 ** calibrated[lang] for lang in group) == pytest.approx(raw_total)
+
+
+def test_a_group_without_the_best_candidate_is_not_sharpened() -> None:
+    from normalizer.detect import _calibrated
+    from normalizer.detect_evidence import gather_evidence
+
+    logits = {"sl": 1.0, "hr": 0.8, "bs": 0.0, "sr": -0.5}
+    assert _calibrated(logits, gather_evidence(CROATIAN)) == logits
 
 
 @pytest.mark.parametrize("text", [
