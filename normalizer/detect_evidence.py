@@ -124,11 +124,13 @@ _EKAVIAN = (
     "predlogu predložio predložila sedeo sedela prestonica prestonice prestonici lek"
 )
 # Serbian forms that are not ekavian but still differ from Croatian and Bosnian ("takođe" vs
-# "također", "opština" vs "općina", the "-šti-" of "opšti" vs "-ći-").
+# "također", "opština" vs "općina", the "-šti-" of "opšti" vs "-ći-"), and Montenegrin ones:
+# the plural "ljekovi" (Croatian and Bosnian "lijekovi"; "ljekovit", healing, is everyone's)
+# and "Prijestonica", Cetinje's title (a stem below; "prijestolnica" elsewhere).
 _SR_ONLY = (
     "takođe opština opštine opštini opštinski opštinska opštinske uopšte opšti opšta opšte "
     "opštih opšteg saopštio saopštila saopštenje saopštenju istorija istorije istoriji "
-    "istorijski ćerka ćerke"
+    "istorijski ćerka ćerke ljekovi ljekova ljekove ljekovima"
 )
 # Eastern words that Serbian and Bosnian share and standard Croatian replaces (Croatian in
 # brackets): sistem (sustav), nauka (znanost), sudija (sudac), pijaca (tržnica), autoput
@@ -148,6 +150,8 @@ _EAST = (
     "vazduh vazduha juče kafa kafe milion miliona pozorišta"
 )
 # Western (ijekavian standard) words that Croatian and Bosnian share and Serbian does not write.
+# (Among the stems below: tax words, "porezna uprava" in Croatia and the Federation, "poreska
+# uprava" in Serbia, Montenegro and Republika Srpska.)
 _WEST = (
     "također općina općine općini općinski općinska uopće opći opća opće općeg zrak zraka "
     "vijeće vijeća vijeću jučer ured ureda uredu ministrica ministrice ministrici euro eura "
@@ -291,7 +295,7 @@ _SR_STEMS = (
     "predlog izvešt devojk zvezd prestonic železnic opštin opštinsk saopšt istorij "
     "ćerk bezbedn verovatn lekar nedelj primer pesm pevač uspeh obezbe "
     "celokup poslednj sledeć mleko mleka hleba razume zameni zamenj promen odelj beograd "
-    "podgoric crnogor"
+    "podgoric crnogor prijeston"
 )
 _EAST_STEMS = (
     "hiljad evrop univerzitet fudbal sistem naučn sudij pijac autoput penzij penzion poslanik "
@@ -299,9 +303,9 @@ _EAST_STEMS = (
     "ambasad uprkos dešava vazduh fabrik inostranstv aerodrom vakcin bibliotek "
     "opozicij budžet prevoz muzik januar februar april avgust septemb oktob novemb "
     "decemb milion privred preduzeć vanredn odbran finansij učestvov izvin snabd ličn "
-    "elektronsk kiseonik vodonik ugljenik auto-put"
+    "elektronsk kiseonik vodonik ugljenik auto-put poresk"
 )
-_WEST_STEMS = "također općin uopće vanjsk prijestolnic općenit sudjelov"
+_WEST_STEMS = "također općin uopće vanjsk prijestolnic općenit sudjelov porezn"
 # Eastern words in their ijekavian form: Bosnian, and the Serbian of Republika Srpska and
 # Montenegro, write them; Croatian does not, and ekavian Serbian writes "lekar", "hleb" instead,
 # so their vote for Serbian only counts for ijekavian text

@@ -582,6 +582,26 @@ def test_loan_verbs_in_isati_mark_serbian_and_bosnian_not_croatian(word: str) ->
     assert counts.get("sr") == counts.get("bs") == 1 and "hr" not in counts
 
 
+@pytest.mark.parametrize("word", ["ljekovima", "Prijestonice"])
+def test_montenegrin_forms_mark_serbian_only(word: str) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert marker_counts([word.lower()], group_of("hr")) == {"sr": 1}
+
+
+def test_healing_ljekovit_marks_no_member() -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert marker_counts(["ljekovito"], group_of("hr")) == {}
+
+
+@pytest.mark.parametrize(("word", "members"), [("poreskih", {"sr", "bs"}), ("poreznu", {"hr", "bs"})])
+def test_tax_adjectives_mark_their_side(word: str, members: set[str]) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert set(marker_counts([word], group_of("hr"))) == members
+
+
 @pytest.mark.parametrize("word", ["pisati", "potpisala", "izbrisan", "misao"])
 def test_native_verbs_in_isati_mark_no_member(word: str) -> None:
     from normalizer.detect_evidence import group_of, marker_counts
