@@ -28,6 +28,10 @@ answers given with 0.9 or more, the "und" answers; see :class:`Calibration`), th
 confusions, ``detect_article`` milliseconds per sample article against detecting each paragraph
 on its own, and ``import + first detection`` time and peak RSS (in a fresh process).
 
+``no-language/texts.txt`` holds short texts of no language (brands, loan words, "Hotel
+Restaurant"), asked apart: a "und" or an unsure answer is right there, and the benchmark prints
+how many answers are "und" and how many claim 0.5 or more.
+
 ``--heldout`` measures only ``benchmarks/data/langid/heldout/*.txt``: close-pair sentences (and
 titles cut from them) written separately and never used to choose rules, the check that the
 rules generalise.
@@ -49,6 +53,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "benchmarks" / "data" / "langid"
 HELDOUT = DATA / "heldout"
+NO_LANGUAGE = DATA / "no-language" / "texts.txt"
 SAMPLES = REPO / "samples" / "src" / "articles"
 CLASSES = ("word", "two", "title", "sentence", "article")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -335,6 +340,14 @@ def main() -> None:
         print(f"\ntop confusions, {engine} (class, language -> answer: count)")
         for (name, label, answer), count in results[engine][3].most_common(12):
             print(f"  {name:<8} {label:>10} -> {answer:<4} {count}")
+    if not args.heldout:
+        texts = [line.strip() for line in NO_LANGUAGE.read_text(encoding="utf-8").splitlines() if line.strip()]
+        print(f"\ntexts of no language ({len(texts)}): 'und' answers / answers claiming 0.5 or more")
+        for engine, detector in engines.items():
+            answers = [detector(text) for text in texts]
+            undetermined = sum(code == "und" for code, _ in answers)
+            sure = sum(code != "und" and confidence >= 0.5 for code, confidence in answers)
+            print(f"  {engine:<12} {undetermined:4d} / {sure:4d}")
     speed = None if args.heldout else article_speed()
     if speed:
         count, batched, naive = speed

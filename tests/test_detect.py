@@ -143,6 +143,50 @@ def test_results_do_not_depend_on_call_order() -> None:
     assert forward == backward
 
 
+@pytest.mark.parametrize("text", ["Restaurant Hotel", "Online Marketing", "Pizza Bar", "Design Studio"])
+def test_words_many_languages_write_alike_get_no_confident_answer(text: str) -> None:
+    assert detect_language(text).confidence < 0.5
+
+
+@pytest.mark.parametrize(("text", "code"), [("parliament", "en"), ("Regierung", "de"), ("Guvernul", "ro")])
+def test_a_word_one_language_writes_keeps_a_confident_answer(text: str, code: str) -> None:
+    result = detect_language(text)
+    assert (result.code, result.confidence >= 0.5) == (code, True)
+
+
+def test_languages_writing_the_words_alike_are_drawn_together_in_order() -> None:
+    from normalizer.detect import _share_between_writers
+
+    logits = {"en": 3.0, "de": 1.0, "nl": 0.0, "fr": -5.0}
+    _share_between_writers(logits, {"en": 0.0, "de": 0.0, "nl": -0.5, "fr": -5.0}, ["en", "de", "nl", "fr"])
+    assert logits["en"] == 3.0 and logits["fr"] == -5.0
+    assert 3.0 > logits["de"] > logits["nl"] > 1.0
+
+
+def test_a_language_missing_a_word_is_not_drawn_in() -> None:
+    from normalizer.detect import _share_between_writers
+
+    logits = {"en": 3.0, "de": 1.0, "nl": 0.0}
+    _share_between_writers(logits, {"en": 0.0, "de": 0.0, "nl": 0.0}, ["en", "nl"])
+    assert logits["de"] == 1.0 and logits["nl"] > 1.0
+
+
+def test_one_close_group_writing_the_words_alike_is_left_to_its_markers() -> None:
+    from normalizer.detect import _share_between_writers
+
+    logits = {"cs": 2.0, "sk": 0.0}
+    _share_between_writers(logits, {"cs": 0.0, "sk": 0.0}, ["cs", "sk"])
+    assert logits == {"cs": 2.0, "sk": 0.0}
+
+
+def test_languages_listing_needs_every_word_of_the_script() -> None:
+    from normalizer.detect_words import languages_listing
+
+    listing = languages_listing(["parliament", "москва"], ["en", "de", "ro"], "LATIN")
+    assert "en" in listing and "ro" not in listing
+    assert languages_listing(["москва"], ["en", "de"], "LATIN") == []
+
+
 def test_hint_decides_an_ambiguous_short_text() -> None:
     assert detect_language("Ministerul", hint="ro").code == "ro"
     assert detect_language("Internet", hint="de-DE").code == "de"
