@@ -137,7 +137,6 @@ def _remember(table: dict[str, tuple[float, ...]], word: str, scores: tuple[floa
 def _word_scores(word: str, lists: tuple[str, ...]) -> tuple[float, ...]:
     """Each list's log-frequency of ``word`` minus the best list's, less the dead zone, capped
     at -WORD_CAP; empty when no list knows the word (it says nothing about the group)."""
-    word = word.replace("’", "'").replace("ʼ", "'")
     values = [_list_frequency(name, word) for name in lists]
     best = max(values)
     if best == UNLISTED_CB:
@@ -148,15 +147,16 @@ def _word_scores(word: str, lists: tuple[str, ...]) -> tuple[float, ...]:
 def languages_listing(words: Sequence[str], members: Sequence[str], script: str | None) -> list[str]:
     """The members of ``members`` (codes with a word list) whose list holds every word of
     ``words`` (lower-cased) written in ``script``; none when no word is in that script."""
-    own = [word.replace("’", "'").replace("ʼ", "'") for word in words if script_of(word[:1]) == script]
+    own = [word for word in words if script_of(word[:1]) == script]
     if not own:
         return []
     return [lang for lang in members if all(_list_frequency(WORD_LISTS[lang], word) > UNLISTED_CB for word in own)]
 
 
 def _list_frequency(name: str, word: str) -> int:
-    """:func:`_frequency` of ``word`` in list ``name``; the Latin "sh" list reads Cyrillic Serbian
-    transliterated."""
+    """:func:`_frequency` of ``word`` in list ``name``, its apostrophes written as the lists write
+    them; the Latin "sh" list reads Cyrillic Serbian transliterated."""
+    word = word.replace("’", "'").replace("ʼ", "'")
     return _frequency(name, word.translate(_SR_LATIN) if name == "sh" else word)
 
 
