@@ -72,7 +72,8 @@ def summary(articles: str, stories: str | None) -> None:
 @click.option("--fields", metavar="F1,F2", help="Keep only these top-level record fields.")
 @click.option("--no-translate", is_flag=True, help="Skip translation (translation.status = disabled).")
 @click.option("--target-lang", default="en", show_default=True, help="Language to translate into.")
-@click.option("--languages", metavar="ro,fr,de", help="Restrict language detection to these codes.")
+@click.option("--languages", metavar="ro,fr,de",
+              help="Restrict language detection to these codes and the target language; pages in others get 'und'.")
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False), help="Name-alias file (TOML or JSON).")
 @click.option("--keep-names", is_flag=True, help="Do not rewrite names in title_en/text_en to canonical forms.")
 @click.option("--models-dir", type=click.Path(file_okay=False), help="Translation packages folder.")
@@ -231,7 +232,8 @@ def extract_command(inputs: tuple[str, ...], output_format: str, output: str,
 @click.argument("texts", nargs=-1, metavar="[TEXT...]")
 @click.option("--file", "-f", "file", metavar="F", help="Read inputs from F (- for stdin): one text "
               "per line, or JSON Lines records whose 'text' field is detected.")
-@click.option("--languages", metavar="ro,fr,de", help="Restrict the possible answers to these codes.")
+@click.option("--languages", metavar="ro,fr,de",
+              help="Restrict the possible answers to these codes; a text in another language gets 'und'.")
 @click.option("--hint", metavar="CODE", help="A prior language (e.g. the page's <html lang>).")
 @click.option("--short-texts", type=click.Choice(["fast", "accurate", "off"]), default="fast",
               show_default=True, help="Second opinion for texts of a few words: small models, large "

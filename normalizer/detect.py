@@ -249,9 +249,9 @@ def detect_language(
     short_texts: str = "fast",
 ) -> Detection:
     """Detect the language of ``text``; never raises. ``hint`` is a prior (a page's declared
-    language), ``languages`` restricts the possible answers, ``hint_odds`` says how much likelier
-    the hinted language is a priori. ``short_texts`` is the second opinion asked for texts of
-    at most SHORT_LETTERS letters: "fast" (small models), "accurate" (large models, ~40 MB per
+    language), ``languages`` restricts the possible answers (a text in another language is "und",
+    see :func:`_decide`), ``hint_odds`` says how much likelier the hinted language is a priori.
+    ``short_texts`` is the second opinion asked for texts of at most SHORT_LETTERS letters: "fast" (small models), "accurate" (large models, ~40 MB per
     language met) or "off" (see :mod:`normalizer.detect_short`; "off" also skips the word
     frequencies those texts read across groups); any other value is a caller's mistake, not
     bad input, and raises ValueError."""
@@ -360,12 +360,12 @@ def _codes_in_context(
     by_script: dict[str | None, list[int]] = {}
     for i, (text, ok) in enumerate(zip(texts, found.tolist(), strict=True)):
         evidence = text.evidence
-        if ok and evidence.letters >= MIN_LETTERS and len(_candidates(allowed, evidence.script)) > 1:
+        if ok and evidence.letters >= MIN_LETTERS and len(_candidates(SUPPORTED_LANGUAGES, evidence.script)) > 1:
             by_script.setdefault(evidence.script, []).append(i)
         else:  # the letters, the script or the lack of either decide
             codes[i] = _decide_one(evidence, len(text.data), None, context, CONTEXT_ODDS, allowed, "off").code
     for script, rows in by_script.items():
-        candidates = _candidates(allowed, script)
+        candidates = _candidates(SUPPORTED_LANGUAGES, script)
         values, kept = _model_values(scores[rows], [len(texts[i].data) for i in rows], candidates)
         leads = _context_leads(values, candidates, context)
         for row, (i, lead) in enumerate(zip(rows, leads, strict=True)):
@@ -375,7 +375,7 @@ def _codes_in_context(
                 continue
             logits = _logits(values[row].tolist(), kept[row].tolist(), candidates)
             _add_evidence(logits, evidence, context, CONTEXT_ODDS, "off")
-            codes[i] = _decide_code(logits, evidence)
+            codes[i] = _decide_code(logits, evidence, allowed)
     return codes
 
 
@@ -422,13 +422,16 @@ def _decide_one(
     short_texts: str,
 ) -> Detection:
     """Combine model scores (a row over the model's classes, from ``size`` bytes), letters,
-    the short-text second opinion, marker words and the prior."""
+    the short-text second opinion, marker words and the prior; report the ``allowed`` languages
+    (see :func:`_decide`)."""
     if evidence.letters < MIN_LETTERS or not allowed:
         return Detection(UNDETERMINED, 0.0, [], evidence.script, "empty")
-    candidates = _candidates(allowed, evidence.script)
-    if not candidates:  # a script none of the allowed languages writes
+    candidates = _candidates(SUPPORTED_LANGUAGES, evidence.script)
+    if not candidates:  # a script no supported language writes
         return Detection(UNDETERMINED, 0.0, [], evidence.script, "script")
     if len(candidates) == 1:
+        if candidates[0] not in allowed:
+            return Detection(UNDETERMINED, 0.0, [], evidence.script, "script")
         confidence = round(min(0.99, 0.5 + 0.1 * evidence.letters), 4)
         return Detection(candidates[0], confidence, [(candidates[0], confidence)], evidence.script, "script")
     if scores is None:
@@ -436,7 +439,7 @@ def _decide_one(
     values, kept = _model_values(scores[None, :], [size], candidates)
     logits = _logits(values[0].tolist(), kept[0].tolist(), candidates)
     _add_evidence(logits, evidence, hint, hint_odds, short_texts)
-    return _decide(logits, evidence)
+    return _decide(logits, evidence, allowed)
 
 
 def _add_evidence(
@@ -712,16 +715,20 @@ def _log_total(values: list[float]) -> float:
     return peak + math.log(sum(math.exp(value - peak) for value in values))
 
 
-def _decide_code(logits: dict[str, float], evidence: TextEvidence) -> str:
-    """The code :func:`_decide` reports, without ranking every candidate when the best leads the
-    second by DECISIVE_GAP after calibration: its probability is then at least 1 / (1 + 71
-    e^-DECISIVE_GAP) > 0.2 (at most 72 candidates), above MIN_CONFIDENCE whatever the others
-    (calibration divides the lead by at most the text's temperature; sharpening a group only
-    widens it)."""
+def _decide_code(
+    logits: dict[str, float], evidence: TextEvidence, allowed: tuple[str, ...] = SUPPORTED_LANGUAGES
+) -> str:
+    """The code :func:`_decide` reports, without ranking every candidate when the best is allowed
+    and leads the second by DECISIVE_GAP after calibration: its probability is then at least
+    1 / (1 + 71 e^-DECISIVE_GAP) > 0.2 (at most 72 candidates), above MIN_CONFIDENCE whatever the
+    others (calibration divides the lead by at most the text's temperature; sharpening a group
+    only widens it)."""
     ranked = sorted(logits.values(), reverse=True)
-    if len(ranked) > 1 and ranked[0] - ranked[1] < DECISIVE_GAP * _temperature(evidence):
-        return _decide(logits, evidence).code
-    return max(logits, key=logits.__getitem__)
+    best = max(logits, key=logits.__getitem__)
+    unsure = len(ranked) > 1 and ranked[0] - ranked[1] < DECISIVE_GAP * _temperature(evidence)
+    if unsure or best not in allowed:
+        return _decide(logits, evidence, allowed).code
+    return best
 
 
 def _temperature(evidence: TextEvidence) -> float:
@@ -752,12 +759,23 @@ def _calibrated(logits: dict[str, float], evidence: TextEvidence) -> dict[str, f
     return logits
 
 
-def _decide(logits: dict[str, float], evidence: TextEvidence) -> Detection:
+def _decide(
+    logits: dict[str, float], evidence: TextEvidence, allowed: tuple[str, ...] = SUPPORTED_LANGUAGES
+) -> Detection:
+    """The calibrated probabilities of ``logits``, as a Detection over the ``allowed`` languages.
+    Their probabilities are not renormalised: a restriction to ro, fr and de says which answers
+    the caller can use, not that the text is in one of them, so an English text is "und" (its
+    best allowed language is unlikely), not German at 0.53; a Czech text that reads a little
+    Slovak, in a run restricted to Czech, is Czech with the confidence it has."""
     logits = _calibrated(logits, evidence)
     peak = max(logits.values())
     weights = {lang: math.exp(value - peak) for lang, value in logits.items()}
     total = sum(weights.values())
     ranked = sorted(((lang, w / total) for lang, w in weights.items()), key=lambda item: (-item[1], item[0]))
+    if allowed is not SUPPORTED_LANGUAGES:
+        ranked = [(lang, p) for lang, p in ranked if lang in allowed]
+        if not ranked:
+            return Detection(UNDETERMINED, 0.0, [], evidence.script, "model")
     candidates = [(lang, round(p, 4)) for lang, p in ranked[:CANDIDATES]]
     code, confidence = candidates[0]
     if confidence < MIN_CONFIDENCE:
@@ -796,7 +814,7 @@ def _detect_article(
     scores, found, total = _score(texts)
     evidence = TextEvidence.combine([t.evidence for t in texts])
     overall = _decide_one(evidence, sum(len(t.data) for t in texts), total, hint, HINT_ODDS, allowed, "fast")
-    article_code = overall.code if overall.code != UNDETERMINED else (hint or UNDETERMINED)
+    article_code = overall.code if overall.code != UNDETERMINED else (hint if hint in allowed else UNDETERMINED)
     context = article_code if article_code != UNDETERMINED else None
     codes = _codes_in_context(texts, scores, found, context, allowed)
     return ArticleLanguage(

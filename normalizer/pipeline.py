@@ -65,6 +65,15 @@ class Options:
     beam_size: int | None = None
     chunk_size: int = 128
 
+    @property
+    def detection_languages(self) -> tuple[str, ...] | None:
+        """The answers detection may give: ``languages`` plus the target language, which needs
+        no package, so that a run restricted to the languages it has packages for still knows
+        its target-language pages instead of calling them "und"."""
+        if self.languages is None:
+            return None
+        return tuple(dict.fromkeys([*self.languages, self.target_lang]))
+
 
 def normalize(html: str | bytes, url: str | None = None, **options: Any) -> Article:
     """Normalize one page. Never raises for bad input: failures land in ``Article.error``."""
@@ -152,7 +161,8 @@ class _Run:
         pages, extracted = _next_chunk(chunks, executor)
         while pages is not None:
             articles, ok = self._extracted(pages, extracted())
-            requests = [(a.title, a.text, e.html_lang, self.options.languages, self.options.aliases) for a, e in ok]
+            languages = self.options.detection_languages
+            requests = [(a.title, a.text, e.html_lang, languages, self.options.aliases) for a, e in ok]
             analysed = _map_later(executor, _analyse, requests)
             if ahead:
                 pages, extracted = _next_chunk(chunks, executor)

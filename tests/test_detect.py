@@ -209,6 +209,27 @@ def test_restricted_languages_limit_the_answers() -> None:
     assert {code for code, _ in result.candidates} <= {"ro", "fr"}
 
 
+def test_a_text_in_a_language_outside_the_restriction_is_undetermined() -> None:
+    result = detect_language(SENTENCES["en"], languages=["ro", "fr", "de"])
+    assert result.code == "und"
+
+
+def test_a_restriction_does_not_inflate_the_confidence() -> None:
+    text = "Vláda schválila nový rozpočet."
+    restricted = detect_language(text, languages=["cs"])
+    assert restricted.code == "cs"
+    assert restricted.confidence == pytest.approx(dict(detect_language(text).candidates).get("cs", 0.0), abs=1e-4)
+
+
+def test_a_script_only_an_excluded_language_writes_is_undetermined() -> None:
+    assert detect_language("Η κυβέρνηση ανακοίνωσε νέα μέτρα", languages=["ro", "fr"]).code == "und"
+
+
+def test_an_article_outside_the_restriction_is_undetermined_whatever_its_hint() -> None:
+    article = detect_article("Airport adds routes", [SENTENCES["en"]], hint="en", languages=["ro", "fr"])
+    assert article.code == "und"
+
+
 def test_parse_languages_rejects_unknown_codes() -> None:
     assert parse_languages("ro, fr,de") == ("de", "fr", "ro")
     with pytest.raises(ValueError, match="xx"):
@@ -532,14 +553,17 @@ SHORT_AND_LONG = ["text", CROATIAN]  # a tempered word, a sentence whose group i
 @given(
     st.dictionaries(st.sampled_from(SUPPORTED_LANGUAGES), st.floats(-40, 40), min_size=1),
     st.sampled_from(SHORT_AND_LONG),
+    st.sampled_from([SUPPORTED_LANGUAGES, ("de", "en", "ro")]),
 )
 @settings(max_examples=300, deadline=None)
-def test_code_only_decision_equals_the_full_decision(logits: dict[str, float], text: str) -> None:
+def test_code_only_decision_equals_the_full_decision(
+    logits: dict[str, float], text: str, allowed: tuple[str, ...]
+) -> None:
     from normalizer.detect import _decide, _decide_code
     from normalizer.detect_evidence import gather_evidence
 
     evidence = gather_evidence(text)
-    assert _decide_code(dict(logits), evidence) == _decide(dict(logits), evidence).code
+    assert _decide_code(dict(logits), evidence, allowed) == _decide(dict(logits), evidence, allowed).code
 
 
 def _softmax_best(logits: dict[str, float]) -> tuple[str, float]:

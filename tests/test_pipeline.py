@@ -38,6 +38,17 @@ def test_english_articles_skip_translation_and_keep_their_text(no_models: Path) 
     assert ENGLISH_PARAGRAPHS[0].split(",")[0] in (article.text_en or "")
 
 
+def test_a_run_restricted_to_other_languages_still_knows_target_language_pages(no_models: Path) -> None:
+    article = normalizer.normalize(ENGLISH_PAGE, url="https://harbour.example/terminal", languages=["ro", "fr"])
+    assert (article.language.code, article.translation.status) == ("en", "not_needed")
+
+
+def test_a_page_outside_the_restricted_languages_is_undetermined_not_mistranslated(no_models: Path) -> None:
+    article = normalizer.normalize(ROMANIAN_PAGE, url="https://port.example/ro", languages=["fr", "de"])
+    assert article.language.code == "und"
+    assert article.translation.status == "unavailable"
+
+
 def test_translate_false_marks_translation_disabled(no_models: Path) -> None:
     article = normalizer.normalize(ROMANIAN_PAGE, url="https://port.example/ro", translate=False)
     assert article.translation.status == "disabled"
