@@ -658,10 +658,10 @@ def _add_short_word_evidence(logits: dict[str, float], evidence: TextEvidence) -
         best[group] = max(best.get(group, value), value)
     for lang in odds:
         logits[lang] += best[_GROUP_OF.get(lang, (lang,))] - median
-    _share_between_writers(logits, odds, languages_listing(evidence.words, listed, evidence.script))
+    _share_between_writers(logits, odds, evidence)
 
 
-def _share_between_writers(logits: dict[str, float], odds: dict[str, float], listing: list[str]) -> None:
+def _share_between_writers(logits: dict[str, float], odds: dict[str, float], evidence: TextEvidence) -> None:
     """A short text whose every word several languages of different groups write about equally
     often ("Hotel Restaurant", "Internet", "problema grave") is not evidence for any of them: the
     n-gram model and lingua read its letters, but the same string is as likely in each of them,
@@ -670,8 +670,10 @@ def _share_between_writers(logits: dict[str, float], odds: dict[str, float], lis
     SHARED_WORD_ODDS of the best fit) keep SHARED_KEEP of their distance to the best of them:
     the text stays theirs, its confidence split between them, often under MIN_CONFIDENCE
     ("und"). Languages of one close group are left to the group's markers and word lists."""
-    writers = set(listing)
-    shared = [lang for lang, value in odds.items() if value >= -SHARED_WORD_ODDS and lang in writers]
+    near = [lang for lang, value in odds.items() if value >= -SHARED_WORD_ODDS]
+    if len({_GROUP_OF.get(lang, (lang,)) for lang in near}) < 2:
+        return  # (the common case, decided without reading the lists again)
+    shared = languages_listing(evidence.words, near, evidence.script)
     if len({_GROUP_OF.get(lang, (lang,)) for lang in shared}) < 2:
         return
     top = max(logits[lang] for lang in shared)
@@ -745,7 +747,8 @@ def _calibrated(logits: dict[str, float], evidence: TextEvidence) -> dict[str, f
     scale = _temperature(evidence)
     if scale != 1.0:
         return {lang: value / scale for lang, value in logits.items()}
-    best = max(sorted(logits), key=logits.__getitem__)
+    peak = max(logits.values())
+    best = min(lang for lang, value in logits.items() if value == peak)  # (as :func:`_decide` ranks ties)
     for group, sharpness in GROUP_SHARPNESS.items():
         members = [lang for lang in group if lang in logits]
         if best in group and len(members) > 1:

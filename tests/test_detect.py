@@ -156,26 +156,32 @@ def test_a_word_one_language_writes_keeps_a_confident_answer(text: str, code: st
 
 def test_languages_writing_the_words_alike_are_drawn_together_in_order() -> None:
     from normalizer.detect import _share_between_writers
+    from normalizer.detect_evidence import gather_evidence
 
     logits = {"en": 3.0, "de": 1.0, "nl": 0.0, "fr": -5.0}
-    _share_between_writers(logits, {"en": 0.0, "de": 0.0, "nl": -0.5, "fr": -5.0}, ["en", "de", "nl", "fr"])
+    odds = {"en": 0.0, "de": 0.0, "nl": -0.5, "fr": -5.0}
+    _share_between_writers(logits, odds, gather_evidence("Hotel Internet"))
     assert logits["en"] == 3.0 and logits["fr"] == -5.0
     assert 3.0 > logits["de"] > logits["nl"] > 1.0
 
 
 def test_a_language_missing_a_word_is_not_drawn_in() -> None:
     from normalizer.detect import _share_between_writers
+    from normalizer.detect_evidence import gather_evidence
+    from normalizer.detect_words import languages_listing
 
-    logits = {"en": 3.0, "de": 1.0, "nl": 0.0}
-    _share_between_writers(logits, {"en": 0.0, "de": 0.0, "nl": 0.0}, ["en", "nl"])
-    assert logits["de"] == 1.0 and logits["nl"] > 1.0
+    assert languages_listing(["parliament"], ["en", "ro"], "LATIN") == ["en"]
+    logits = {"en": 3.0, "de": 1.0, "ro": 0.0}
+    _share_between_writers(logits, {"en": 0.0, "de": 0.0, "ro": 0.0}, gather_evidence("parliament"))
+    assert logits == {"en": 3.0, "de": 1.0, "ro": 0.0}
 
 
 def test_one_close_group_writing_the_words_alike_is_left_to_its_markers() -> None:
     from normalizer.detect import _share_between_writers
+    from normalizer.detect_evidence import gather_evidence
 
     logits = {"cs": 2.0, "sk": 0.0}
-    _share_between_writers(logits, {"cs": 0.0, "sk": 0.0}, ["cs", "sk"])
+    _share_between_writers(logits, {"cs": 0.0, "sk": 0.0}, gather_evidence("vláda"))
     assert logits == {"cs": 2.0, "sk": 0.0}
 
 
