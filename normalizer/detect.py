@@ -251,10 +251,10 @@ def detect_language(
     """Detect the language of ``text``; never raises. ``hint`` is a prior (a page's declared
     language), ``languages`` restricts the possible answers (a text in another language is "und",
     see :func:`_decide`), ``hint_odds`` says how much likelier the hinted language is a priori.
-    ``short_texts`` is the second opinion asked for texts of at most SHORT_LETTERS letters: "fast" (small models), "accurate" (large models, ~40 MB per
-    language met) or "off" (see :mod:`normalizer.detect_short`; "off" also skips the word
-    frequencies those texts read across groups); any other value is a caller's mistake, not
-    bad input, and raises ValueError."""
+    ``short_texts`` is the second opinion asked for texts of at most SHORT_LETTERS letters:
+    "fast" (small models), "accurate" (large models, ~40 MB per language met) or "off" (see
+    :mod:`normalizer.detect_short`; "off" also skips the word frequencies those texts read across
+    groups); any other value is a caller's mistake, not bad input, and raises ValueError."""
     if short_texts not in SHORT_TEXT_MODES:
         raise ValueError(f"short_texts must be one of {', '.join(SHORT_TEXT_MODES)}, not {short_texts!r}")
     try:
@@ -671,14 +671,19 @@ def _share_between_writers(logits: dict[str, float], odds: dict[str, float], evi
     the text stays theirs, its confidence split between them, often under MIN_CONFIDENCE
     ("und"). Languages of one close group are left to the group's markers and word lists."""
     near = [lang for lang, value in odds.items() if value >= -SHARED_WORD_ODDS]
-    if len({_GROUP_OF.get(lang, (lang,)) for lang in near}) < 2:
+    if not _of_two_groups(near):
         return  # (the common case, decided without reading the lists again)
     shared = languages_listing(evidence.words, near, evidence.script)
-    if len({_GROUP_OF.get(lang, (lang,)) for lang in shared}) < 2:
+    if not _of_two_groups(shared):
         return
     top = max(logits[lang] for lang in shared)
     for lang in shared:
         logits[lang] = top + SHARED_KEEP * (logits[lang] - top)
+
+
+def _of_two_groups(langs: list[str]) -> bool:
+    """Whether ``langs`` span two groups or more (a language of no close group is its own)."""
+    return len({_GROUP_OF.get(lang, (lang,)) for lang in langs}) >= 2
 
 
 def _marker_odds(logits: dict[str, float], evidence: TextEvidence, group: frozenset[str]) -> dict[str, float]:
@@ -775,7 +780,7 @@ def _decide(
     weights = {lang: math.exp(value - peak) for lang, value in logits.items()}
     total = sum(weights.values())
     ranked = sorted(((lang, w / total) for lang, w in weights.items()), key=lambda item: (-item[1], item[0]))
-    if allowed is not SUPPORTED_LANGUAGES:
+    if allowed is not SUPPORTED_LANGUAGES:  # (unrestricted, the filter would keep every language)
         ranked = [(lang, p) for lang, p in ranked if lang in allowed]
         if not ranked:
             return Detection(UNDETERMINED, 0.0, [], evidence.script, "model")

@@ -158,10 +158,10 @@ class _Run:
         one, so that the workers are not idle meanwhile (two chunks in flight at most; records
         of a slowly fed stream come out one chunk later). A single process reads no chunk ahead."""
         ahead = executor is not None
+        languages = self.options.detection_languages
         pages, extracted = _next_chunk(chunks, executor)
         while pages is not None:
             articles, ok = self._extracted(pages, extracted())
-            languages = self.options.detection_languages
             requests = [(a.title, a.text, e.html_lang, languages, self.options.aliases) for a, e in ok]
             analysed = _map_later(executor, _analyse, requests)
             if ahead:

@@ -7,6 +7,7 @@ benchmarks/data/langid/, so that the benchmark is not what the tests were tuned 
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -574,7 +575,7 @@ def test_code_only_decision_equals_the_full_decision(
 
 def _softmax_best(logits: dict[str, float]) -> tuple[str, float]:
     peak = max(logits.values())
-    total = sum(2.718281828459045 ** (value - peak) for value in logits.values())
+    total = sum(math.exp(value - peak) for value in logits.values())
     best = max(sorted(logits), key=logits.__getitem__)
     return best, 1 / total
 
@@ -621,8 +622,8 @@ def test_a_serbo_croatian_sentence_is_sharpened_inside_its_group_only() -> None:
     assert _softmax_best(calibrated)[1] > _softmax_best(logits)[1]
     assert calibrated["sl"] == logits["sl"]
     group = ("hr", "bs", "sr")
-    raw_total = sum(2.718281828459045 ** logits[lang] for lang in group)
-    assert sum(2.718281828459045 ** calibrated[lang] for lang in group) == pytest.approx(raw_total)
+    raw_total = sum(math.exp(logits[lang]) for lang in group)
+    assert sum(math.exp(calibrated[lang]) for lang in group) == pytest.approx(raw_total)
 
 
 def test_a_group_without_the_best_candidate_is_not_sharpened() -> None:
