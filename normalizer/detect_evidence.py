@@ -597,16 +597,18 @@ def _alphabet_set(lang: str) -> frozenset[str] | None:
     return frozenset(letters) | frozenset(unicodedata.normalize("NFC", letters))
 
 
-def marker_counts(words: list[str], group: frozenset[str]) -> dict[str, int]:
-    """Occurrences of each group member's marker words and word patterns among ``words``."""
+def marker_counts(words: list[str], group: frozenset[str], without: str | None = None) -> dict[str, int]:
+    """Occurrences of each group member's marker words, word patterns and word pairs among
+    ``words``; with ``without``, only of those that do not also vote for that member (the words
+    that tell Serbian from Bosnian: ``without="bs"``)."""
     votes = _votes_cache(group)
     counts: dict[str, int] = {}
-    for word in words:
-        for lang in _cached_votes(word, group, votes):
-            counts[lang] = counts.get(lang, 0) + 1
-    if "hr" in group:
-        for lang in _pair_votes(words, group):
-            counts[lang] = counts.get(lang, 0) + 1
+    found = (_cached_votes(word, group, votes) for word in words)
+    pairs = _pair_votes(words, group) if "hr" in group else []
+    for langs in (*found, *pairs):
+        if without not in langs:
+            for lang in langs:
+                counts[lang] = counts.get(lang, 0) + 1
     return counts
 
 
@@ -630,19 +632,19 @@ def vocabulary_counts(words: list[str], group: frozenset[str]) -> dict[str, int]
     return counts
 
 
-def _pair_votes(words: list[str], group: frozenset[str]) -> list[str]:
-    """Votes of the word pairs described at _FUTURE_AUX / _MODALS / _MONTENEGRO."""
-    votes: list[str] = []
+def _pair_votes(words: list[str], group: frozenset[str]) -> list[tuple[str, ...]]:
+    """Votes of the word pairs described at _FUTURE_AUX / _MODALS / _MONTENEGRO, one per pair."""
+    votes: list[tuple[str, ...]] = []
     for previous, word in pairwise(words):
         if word in _FUTURE_AUX and len(previous) >= 3 and previous.endswith("t"):
-            votes.extend(lang for lang in ("hr", "bs") if lang in group)
+            votes.append(tuple(lang for lang in ("hr", "bs") if lang in group))
         elif previous in _MODALS:
             if word == "da":
-                votes.extend(lang for lang in ("sr", "bs") if lang in group)
+                votes.append(tuple(lang for lang in ("sr", "bs") if lang in group))
             elif len(word) > 3 and word.endswith(("ti", "ći")):
-                votes.append("hr")
+                votes.append(("hr",))
         elif previous in _MONTENEGRO[0] and word in _MONTENEGRO[1] and "sr" in group:
-            votes.append("sr")
+            votes.append(("sr",))
     return votes
 
 

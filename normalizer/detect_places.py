@@ -229,10 +229,13 @@ class _Index:
         return None
 
 
-def place_counts(text: str, members: Sequence[str], script: str | None) -> dict[str, int]:
+def place_counts(
+    text: str, members: Sequence[str], script: str | None, without: str | None = None
+) -> dict[str, int]:
     """For each of ``members`` (language codes of one close group), how many different places of
     its country or countries ``text``, written in ``script``, names (see the module doc for the
-    rule); members without any are left out."""
+    rule); members without any are left out. With ``without``, only the places whose entry does
+    not also name that language count (Nikšić, not Banja Luka, for Serbian without Bosnian)."""
     wanted = sorted({family(lang, script) for lang in members if script in SCRIPTS.get(lang, ())})
     indexes = [index for index in map(_index, wanted) if index.names or index.pairs]
     if not indexes:
@@ -261,6 +264,8 @@ def place_counts(text: str, members: Sequence[str], script: str | None) -> dict[
     counts: dict[str, int] = {}
     allowed = set(members)
     for langs in places.values():
+        if without in langs:
+            continue
         for lang in sorted(langs & allowed):
             counts[lang] = counts.get(lang, 0) + 1
     return counts

@@ -711,6 +711,14 @@ def test_the_name_of_montenegro_in_any_case_marks_serbian() -> None:
     assert marker_counts(["crne", "oči"], group_of("hr")) == {}
 
 
+def test_marker_counts_without_a_member_skip_the_words_and_pairs_that_vote_for_it() -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    words = ["opština", "hiljada", "mora", "da", "crna", "gora"]
+    assert marker_counts(words, group_of("hr")) == {"sr": 4, "bs": 2}
+    assert marker_counts(words, group_of("hr"), without="bs") == {"sr": 2}
+
+
 def test_ijekavian_words_cost_serbian_no_more_than_ijekavian_serbian_is_rarer() -> None:
     import math
 
@@ -733,6 +741,41 @@ def test_the_models_lead_against_serbian_on_ijekavian_text_is_not_counted_twice(
     odds_level = _marker_odds(level, evidence, group_of("hr"))
     odds_behind = _marker_odds(behind, evidence, group_of("hr"))
     assert behind["sr"] + odds_behind["sr"] == pytest.approx(level["sr"] + odds_level["sr"])
+
+
+def test_in_ijekavian_text_a_word_bosnian_does_not_write_weighs_more_for_serbian() -> None:
+    from normalizer.detect import IJEKAVIAN_SERBIAN_WORD, MARKER_WORD, _marker_odds
+    from normalizer.detect_evidence import gather_evidence, group_of
+
+    def lead_of_opstine(head: str) -> float:
+        """What "opštine" adds to Serbian's lead over Bosnian after ``head``."""
+        start = {"bs": 0.0, "hr": 0.0, "sr": 0.0}
+        with_word = _marker_odds(start, gather_evidence(f"{head} opštine"), group_of("hr"))
+        without = _marker_odds(start, gather_evidence(f"{head} sela"), group_of("hr"))
+        return (with_word["sr"] - with_word["bs"]) - (without["sr"] - without["bs"])
+
+    assert lead_of_opstine("Predsednik") == pytest.approx(MARKER_WORD)
+    assert lead_of_opstine("Predsjednik") == pytest.approx(MARKER_WORD + IJEKAVIAN_SERBIAN_WORD)
+
+
+def test_a_word_serbian_and_bosnian_share_gets_no_ijekavian_serbian_weight() -> None:
+    from normalizer.detect import _marker_odds
+    from normalizer.detect_evidence import gather_evidence, group_of
+
+    odds = _marker_odds({"bs": 0.0, "hr": 0.0, "sr": 0.0}, gather_evidence("Hiljade mještana"), group_of("hr"))
+    plain = _marker_odds({"bs": 0.0, "hr": 0.0, "sr": 0.0}, gather_evidence("Stotine mještana"), group_of("hr"))
+    assert odds["sr"] - odds["bs"] == pytest.approx(plain["sr"] - plain["bs"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Predsjednik opštine je najavio da će novi vrtić biti otvoren u proljeće.",  # opština
+        "Mještani Nikšića traže da se popravi put prema Šavniku.",  # Montenegrin towns
+    ],
+)
+def test_ijekavian_text_with_a_serbian_word_or_town_is_montenegrin_serbian(text: str) -> None:
+    assert detect_language(text).code == "sr"
 
 
 def test_a_montenegrin_text_is_confidently_serbian() -> None:

@@ -96,6 +96,12 @@ def test_inflected_two_word_names_are_found() -> None:
     assert place_counts("Sajam u Širokom Brijegu", SOUTH_SLAVIC, "LATIN") == {"bs": 1, "hr": 1}
 
 
+def test_places_can_be_counted_without_those_another_language_shares() -> None:
+    text = "Sjednica u Banjoj Luci, sajam u Nikšiću"
+    assert place_counts(text, SOUTH_SLAVIC, "LATIN") == {"bs": 1, "sr": 2}
+    assert place_counts(text, SOUTH_SLAVIC, "LATIN", without="bs") == {"sr": 1}
+
+
 @pytest.mark.parametrize("text", ["Općina Stari Grad obnavlja kulu", "Put za Novo Selo"])
 def test_generic_two_word_names_every_country_has_are_not_evidence(text: str) -> None:
     assert place_counts(text, SOUTH_SLAVIC, "LATIN") == {}
