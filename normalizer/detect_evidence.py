@@ -261,7 +261,13 @@ MARKERS: dict[str, frozenset[str]] = {
         "bekalan siasatan kenyataan pelaburan pelabur hartanah kerajaan awam faedah bomba "
         "askar pensyarah dadah kilang bajet timbalan naib undi mengundi pengundi telefon "
         "bimbit kerusi percutian jawatan bilik kemalangan lembu pelarian "
-        "pawagam sempadan insurans zon",
+        "pawagam sempadan insurans zon "
+        # everyday news words Indonesian writes otherwise (Indonesian in brackets, among the id
+        # markers): haiwan (hewan), rasuah (korupsi), parlimen (parlemen), akaun (rekening),
+        # pesakit (pasien), eksport (ekspor), lori (truk), kejohanan (kejuaraan)
+        "haiwan rasuah parlimen akaun muzium perbelanjaan tayar basikal motosikal lori "
+        "mencadangkan menyiasat disiasat pendakwa pesuruhjaya jurucakap setiausaha pengerusi "
+        "eksport pesakit rawatan pandemik kuarantin saintis petrol kejohanan kontemporari diraja",
         "id": "setelah sesudah saja mobil proyek kasus perusahaan pengadilan mau bilang "
         "pemerintah polisi uang bahwa karena persen miliar triliun mengatakan kantor provinsi "
         "kemarin sepeda bisa harus indonesia jakarta rupiah dpr dprd bensin sopir toko koran "
@@ -274,10 +280,12 @@ MARKERS: dict[str, frozenset[str]] = {
         "pajak pelatih perawat wisatawan darurat survei senin kamis jumat maret juni juli "
         "agustus desember korban rapat tanggal rencana dibanding jalur pegunungan konstitusi "
         "memerintahkan dokter tentara gratis ujung sendirian menyulitkan perahu ginjal panen "
-        "tol kebijakan tim mahasiswa lansia anjlok keran sepak nggak publik dosen narkoba "
+        "tol kebijakan tim mahasiswa lansia anjlok keran nggak publik dosen narkoba "
         "pabrik produksi karyawan mantan perbatasan ponsel telepon kursi liburan "
         "kendaraan kamar kecelakaan sapi pengungsi bioskop asuransi zona tni polri "
-        "kpk apbn bumn bpjs",
+        "kpk apbn bumn bpjs hewan korupsi parlemen rekening truk usulan mengusulkan jaksa "
+        "sekretaris ekspor impor pasien pandemi karantina listrik kejuaraan maskapai "
+        "kontemporer kesepakatan",
         "ca": "els amb per és aquest aquesta també però més fins segons perquè havia van "
         "seva seu pel pels hi ho molt any anys dilluns dimarts dimecres dijous divendres "
         "ciutat govern ajuntament després avui ahir nou nova tot tots totes quan on "

@@ -905,6 +905,21 @@ def test_a_marker_of_another_group_does_not_lift_its_language_over_english(text:
     assert detect_language(text).code not in group
 
 
+@pytest.mark.parametrize(
+    ("word", "members"),
+    [
+        ("pesakit", {"ms"}), ("pasien", {"id"}),  # patient
+        ("rasuah", {"ms"}), ("korupsi", {"id"}),  # corruption
+        ("eksport", {"ms"}), ("ekspor", {"id"}),  # export
+        ("sepak", set()),  # football is "sepak bola" in Indonesian and "bola sepak" in Malay
+    ],
+)
+def test_malay_and_indonesian_news_words_mark_their_language(word: str, members: set[str]) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert set(marker_counts([word], group_of("ms"))) == members
+
+
 # Word frequencies (normalizer.detect_words, wordfreq's lists) inside a close group.
 
 MALAY_WITHOUT_MARKERS = "Penduduk kampung itu sudah lama menunggu jalan yang rosak dibaiki sebelum musim tengkujuh."
