@@ -168,7 +168,11 @@ _BS_SR = (
     "vakcinacija vakcinaciju spasioci toplotni pozorište firma firme kabl kabla kablove "
     "kablova kirija kirije kiriju kirijama selektor selektora ministarka ministarke "
     "ministarki apoteka apoteke apoteci porodilište porodilišta procenat procenta "
-    "procenata shodno"
+    "procenata shodno krompir krompira paradajz štampa štampe štampi komandant komandanta "
+    "reditelj reditelja učesnik učesnika učesnici učesnike teniser tenisera teniserka ubistvo "
+    "ubistva ubica ubice berza berze berzi računar računara računarski funkcioner funkcionera "
+    "funkcioneri kasarna kasarne autobuski autobuska autobuske autobuskoj autobuskog portparol "
+    "portparola portparolka pasoš pasoša pasoše"
 )
 
 # Words that separate the members of a close group. A word belongs here only when it is common in
@@ -206,11 +210,24 @@ MARKERS: dict[str, frozenset[str]] = {
         "kazalište dulje glasovalo svojeg izvješća tko netko nitko kabel kabela kabele kabelima "
         "glede sukladno izbornik izbornika liječnik liječnika "
         "liječnici liječnicima ljekarna ljekarne ljekarni najamnina najamnine rodilište "
-        "rodilišta hina",
+        "rodilišta hina "
+        # the Croatian words for the Serbian and Bosnian ones added last to _BS_SR ("postaja":
+        # not "postaje", "postaju", which are also forms of "postati", to become)
+        "kolodvor kolodvora kolodvoru postaja postaji postajama rajčica rajčice krumpir krumpira "
+        "tisak tiska tisku zapovjednik zapovjednika redatelj redatelja redateljica skladatelj "
+        "skladatelja sudionik sudionika sudionici sudionike glasovanje glasovanja potpora potpore "
+        "potporu primjerice dakako unutarnji unutarnjih unutarnje unutarnjeg unutarnjim "
+        "zgoditak zgoditka tenisač tenisača tenisačica ubojstvo ubojstva ubojica ubojice burza "
+        "burze burzi stanarina stanarine računalo računala računalni dužnosnik dužnosnika "
+        "dužnosnici dužnosnike župan župana vojarna vojarne vojarni autobusni autobusnog "
+        "autobusnom prometnica prometnice putovnica putovnice putovnicu cjepivo cjepiva cjepivom "
+        "ozlijeđen ozlijeđena ozlijeđeno ozlijeđeni ozlijeđene",
         "bs": f"{_BS_SR} {_EAST} {_WEST} historija historije historiji historijski "
         "saopćenje saopćio saopćila lahko sahat "
         "sahata kahva kahve sarajevo sarajevu bih federacije federacija kantona kanton kantonu "
-        "bošnjaci bošnjaka mahala fena entitet entiteta entitetu entiteti entitetima fbih",
+        "bošnjaci bošnjaka mahala fena entitet entiteta entitetu entiteti entitetima fbih "
+        # employees: "uposlenici" (Croatian "zaposlenici", Serbian "zaposleni")
+        "uposlenik uposlenika uposlenici uposlenike uposlenih uposlenicima",
         # Slovene shares the group with Serbian, Croatian and Bosnian: its own function words
         "sl": "in ki so bo bodo tudi kot vendar zelo ter",
         "mk": "во со ќе е беше ги го ѝ нивната нивниот повеќе денес тоа оваа овој "
@@ -303,7 +320,7 @@ _SR_STEMS = (
     "predlog izvešt devojk zvezd prestonic železnic opštin opštinsk saopšt istorij "
     "ćerk bezbedn verovatn lekar nedelj primer pesm pevač uspeh obezbe "
     "celokup poslednj sledeć mleko mleka hleba razume zameni zamenj promen odelj beograd "
-    "podgoric crnogor prijeston"
+    "podgoric crnogor prijeston spoljn šargarep pasulj"
 )
 _EAST_STEMS = (
     "hiljad evrop univerzitet fudbal sistem naučn sudij pijac autoput penzij penzion poslanik "
