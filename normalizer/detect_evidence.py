@@ -310,6 +310,16 @@ MARKERS: dict[str, frozenset[str]] = {
         "es": "los las del con por para pero más también según porque había su sus muy año "
         "años lunes martes miércoles jueves viernes ciudad gobierno ayuntamiento mientras "
         "después hoy ayer nuevo nueva todo todos cuando donde y el españa madrid",
+        # Afrikaans against Dutch: the function words and everyday forms Afrikaans spelling
+        # and grammar changed (Dutch in brackets, among the nl markers): nie (niet), vir (voor),
+        # hy (hij), sal (zal), sonder (zonder), mense (mensen), hierdie (deze)
+        "af": "nie vir hulle hul hy sy ek jy julle hom my baie sal sou moes gewees geword "
+        "hierdie daardie sonder seker sodat terwyl tydens byvoorbeeld altyd nuwe mense asook "
+        "egter tans kinders maande dae as suid-afrika suid-afrikaanse",
+        "nl": "niet zijn zij hij ik jij mij mijn wij zich zo zou zal zullen worden wordt werd "
+        "geworden geweest deze echter thans mensen kinderen dagen jaren nieuwe zonder zeker "
+        "zodat terwijl tijdens bijvoorbeeld altijd bij hun hem als er naar door tegen heeft "
+        "hebben komen waren nederland nederlandse",
     }.items()
 }
 
@@ -380,6 +390,7 @@ CLOSE_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"nb", "da", "sv"}),
     frozenset({"ms", "id"}),
     frozenset({"ca", "es", "gl", "pt"}),
+    frozenset({"af", "nl"}),
 )
 
 # Groups whose writers often drop diacritics online ("Cesko", "sta"): their markers also count in
@@ -469,6 +480,15 @@ WORD_PATTERNS: tuple[_PatternRule, ...] = (
     # ms "kew-" (kewangan, kewujudan) where id writes "keu-" (keuangan)
     (("ms",), re.compile(r"[a-z]iti$|^kew[aeiou]"), re.compile(r"^(?:iti|politi|sakiti|diiti)$")),
     (("id",), re.compile(r"[a-z]itas(?:nya)?$|^keu[a-z]"), None),
+    # Afrikaans spelling against Dutch: "-lik" for "-lijk" (moontlik, werklik), "-iese" for
+    # "-ische" (ekonomiese), "sk-" for "sch-" (skool, geskiedenis; not the loans ski, skiën,
+    # skelet, sketch); Dutch "ij" (tijd, bij; Afrikaans "tyd", "by") and "-isch(e)"
+    (
+        ("af",),
+        re.compile(r"[a-z]lik$|iese$|^(?:ge)?sk(?:[aioru]|e(?![lt]))"),
+        re.compile(r"^(?:blik|klik|slik|ogenblik|dubbelklik|skis?)$|^skië"),
+    ),
+    (("nl",), re.compile(r"ij|isch(?:e|er)?$"), None),
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")

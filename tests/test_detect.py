@@ -924,6 +924,49 @@ def test_a_marker_of_another_group_does_not_lift_its_language_over_english(text:
     assert detect_language(text).code not in group
 
 
+@pytest.mark.parametrize(
+    ("word", "members"),
+    [
+        ("nie", {"af"}), ("niet", {"nl"}),
+        ("moontlik", {"af"}), ("mogelijk", {"nl"}),  # -lik / -lijk
+        ("ekonomiese", {"af"}), ("economische", {"nl"}),  # -iese / -ische
+        ("skool", {"af"}), ("geskiedenis", {"af"}),  # sk- / sch-
+        ("ski", set()), ("skelet", set()), ("ogenblik", set()),  # loans and Dutch -blik
+    ],
+)
+def test_afrikaans_spelling_tells_it_from_dutch(word: str, members: set[str]) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert set(marker_counts([word], group_of("af"))) == members
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Die regering het gesê dat die nuwe wet volgende jaar in werking sal tree.", "af"),
+        ("De regering heeft gezegd dat de nieuwe wet volgend jaar in werking treedt.", "nl"),
+        ("werklik belangrik", "af"),
+    ],
+)
+def test_afrikaans_and_dutch_are_told_apart(text: str, code: str) -> None:
+    assert detect_language(text).code == code
+
+
+def test_a_listless_member_of_a_close_group_takes_a_share_of_its_word_frequency_odds() -> None:
+    from normalizer.detect import UNLISTED_SHARE, _add_short_word_evidence
+    from normalizer.detect_evidence import gather_evidence
+    from normalizer.detect_words import WORD_LISTS
+
+    assert "af" not in WORD_LISTS and "nl" in WORD_LISTS
+    evidence = gather_evidence("duisternis rondom")  # words Dutch's list holds
+    start = {"af": 0.0, "nl": 0.0, "de": 0.0, "en": 0.0}
+    logits = dict(start)
+    _add_short_word_evidence(logits, evidence)
+    moved = {lang: logits[lang] - start[lang] for lang in start}
+    assert moved["nl"] > moved["de"]
+    assert moved["af"] == pytest.approx(UNLISTED_SHARE * moved["nl"])
+
+
 def test_sepak_marks_neither_malay_nor_indonesian() -> None:
     from normalizer.detect_evidence import group_of, marker_counts
 
