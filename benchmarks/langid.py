@@ -237,14 +237,19 @@ def steady_rates(detector, classes, limit: int | None, passes: int = 3) -> dict[
     rates = {}
     for name, by_label in classes.items():
         texts = [text for label_texts in by_label.values() for text in (label_texts[:limit] if limit else label_texts)]
-        best = float("inf")
-        for _ in range(passes):
-            start = time.process_time()
-            for text in texts:
-                detector(text)
-            best = min(best, time.process_time() - start)
-        rates[name] = len(texts) / best
+        rates[name] = len(texts) / best_cpu_seconds(lambda texts=texts: [detector(text) for text in texts], passes)
     return rates
+
+
+def best_cpu_seconds(work, passes: int) -> float:
+    """CPU seconds of the fastest of ``passes`` calls of ``work``: other load on the machine
+    only ever adds time."""
+    best = float("inf")
+    for _ in range(passes):
+        start = time.process_time()
+        work()
+        best = min(best, time.process_time() - start)
+    return best
 
 
 def article_speed() -> tuple[int, float, float] | None:
@@ -269,15 +274,10 @@ def article_speed() -> tuple[int, float, float] | None:
     def batched(title: str, paragraphs: list[str], hint: str | None) -> None:
         detect_article(title, paragraphs, hint=hint)
 
-    timings = []
-    for route in (batched, naive):
-        best = float("inf")
-        for _ in range(7):  # best of 7: other load on the machine only ever adds time
-            start = time.process_time()
-            for article in articles:
-                route(*article)
-            best = min(best, time.process_time() - start)
-        timings.append(1000 * best / len(articles))
+    timings = [
+        1000 * best_cpu_seconds(lambda route=route: [route(*article) for article in articles], 7) / len(articles)
+        for route in (batched, naive)
+    ]
     return len(articles), timings[0], timings[1]
 
 

@@ -678,11 +678,11 @@ def _add_short_word_evidence(logits: dict[str, float], evidence: TextEvidence) -
     for lang, value in odds.items():
         group = _GROUP_OF.get(lang, (lang,))
         best[group] = max(best.get(group, value), value)
-    for lang in odds:
-        logits[lang] += best[_GROUP_OF.get(lang, (lang,))] - median
     for lang, value in logits.items():
-        group = _GROUP_OF.get(lang)
-        if lang not in odds and group in best and value >= floor:
+        group = _GROUP_OF.get(lang, (lang,))
+        if lang in odds:
+            logits[lang] = value + best[group] - median
+        elif group in best and value >= floor:  # a listless member of a listed one's group
             logits[lang] = value + UNLISTED_SHARE * (best[group] - median)
     _share_between_writers(logits, odds, evidence)
 

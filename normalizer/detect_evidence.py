@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from normalizer.detect_jat import is_ekavian
 from normalizer.detect_vocabulary import vocabulary_votes
@@ -650,7 +650,7 @@ def marker_counts(words: list[str], group: frozenset[str], without: str | None =
     counts: dict[str, int] = {}
     found = (_cached_votes(word, group, votes) for word in words)
     pairs = _pair_votes(words, group) if "hr" in group else []
-    for langs in (*found, *pairs):
+    for langs in chain(found, pairs):
         if without not in langs:
             for lang in langs:
                 counts[lang] = counts.get(lang, 0) + 1
