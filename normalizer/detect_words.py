@@ -24,6 +24,11 @@ word frequencies:
   own scores (detect.TEMPERATURE): the words of one text are not independent draws (topic,
   register), and a long text must not make the lists' own noise decisive.
 
+A text typed without diacritics (detect.FOLDED_MIN_LETTERS) is read against the lists folded the
+same way ("několik" -> "nekolik", each folded form taking its most frequent spelling's
+frequency), built on first need: against the plain lists, a folded Czech word is unknown to the
+Czech list and often a plain Slovak word ("mesta"), which turned the evidence against Czech.
+
 Only members with a list of their own take part. Serbian, Croatian and Bosnian share one list
 ("sh", Latin script; Cyrillic Serbian is transliterated to read it), so it tells them from
 Slovene and Macedonian, never from each other; Belarusian and Galician have none.
@@ -47,7 +52,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from normalizer.detect_evidence import script_of
+from normalizer.detect_evidence import fold, script_of
 
 # The wordfreq list each language reads: every supported language wordfreq 3.1 has a small list
 # for, except Chinese, Japanese and Korean, whose texts need a word segmenter to be read as words.
@@ -83,19 +88,23 @@ _HASH_MASK = (1 << 64) - 1
 _SCORES_CACHE = 50_000      # words whose scores are remembered, over all groups
 
 
-def frequency_odds(words: Sequence[str], members: Sequence[str], script: str | None) -> dict[str, float]:
+def frequency_odds(
+    words: Sequence[str], members: Sequence[str], script: str | None, folded: bool = False
+) -> dict[str, float]:
     """Log-odds (<= 0) per member of ``members`` (codes with a word list) from the frequencies
-    of ``words`` (lower-cased) of a text in ``script``: 0 for the member whose list fits the
-    text best. All zero when no list can be read or no word of the text's script is known to any
-    member's list."""
+    of ``words`` (lower-cased) of a text in ``script`` (``folded``: typed without diacritics,
+    read against the folded lists): 0 for the member whose list fits the text best. All zero
+    when no list can be read or no word of the text's script is known to any member's list."""
     lists = tuple(WORD_LISTS[lang] for lang in members)
-    table = _scores_table(lists, script)
+    table = _scores_table(lists, script, folded)
     totals = [0.0] * len(lists)
     counted = 0
     for word in words:
         scores = table.get(word)
         if scores is None:
-            scores = _remember(table, word, _word_scores(word, lists) if script_of(word[:1]) == script else ())
+            scores = _remember(
+                table, word, _word_scores(word, lists, folded) if script_of(word[:1]) == script else ()
+            )
         if scores:
             counted += 1
             for i, score in enumerate(scores):
@@ -107,15 +116,15 @@ def frequency_odds(words: Sequence[str], members: Sequence[str], script: str | N
     return {lang: scale * (total - best) for lang, total in zip(members, totals, strict=True)}
 
 
-_TABLES: dict[tuple[tuple[str, ...], str | None], dict[str, tuple[float, ...]]] = {}
+_TABLES: dict[tuple[tuple[str, ...], str | None, bool], dict[str, tuple[float, ...]]] = {}
 
 
-def _scores_table(lists: tuple[str, ...], script: str | None) -> dict[str, tuple[float, ...]]:
+def _scores_table(lists: tuple[str, ...], script: str | None, folded: bool) -> dict[str, tuple[float, ...]]:
     """word -> its :func:`_word_scores` for one combination of lists and script: news prose
     repeats its words, so each is looked up once per process (see :func:`_remember`)."""
-    table = _TABLES.get((lists, script))
+    table = _TABLES.get((lists, script, folded))
     if table is None:
-        table = _TABLES[(lists, script)] = {}
+        table = _TABLES[(lists, script, folded)] = {}
     return table
 
 
@@ -134,10 +143,10 @@ def _remember(table: dict[str, tuple[float, ...]], word: str, scores: tuple[floa
     return scores
 
 
-def _word_scores(word: str, lists: tuple[str, ...]) -> tuple[float, ...]:
+def _word_scores(word: str, lists: tuple[str, ...], folded: bool) -> tuple[float, ...]:
     """Each list's log-frequency of ``word`` minus the best list's, less the dead zone, capped
     at -WORD_CAP; empty when no list knows the word (it says nothing about the group)."""
-    values = [_list_frequency(name, word) for name in lists]
+    values = [_list_frequency(name, word, folded) for name in lists]
     best = max(values)
     if best == UNLISTED_CB:
         return ()
@@ -153,29 +162,29 @@ def languages_listing(words: Sequence[str], members: Sequence[str], script: str 
     return [lang for lang in members if all(_list_frequency(WORD_LISTS[lang], word) > UNLISTED_CB for word in own)]
 
 
-def _list_frequency(name: str, word: str) -> int:
+def _list_frequency(name: str, word: str, folded: bool = False) -> int:
     """:func:`_frequency` of ``word`` in list ``name``, its apostrophes written as the lists write
     them; the Latin "sh" list reads Cyrillic Serbian transliterated."""
     word = word.replace("’", "'").replace("ʼ", "'")
-    return _frequency(name, word.translate(_SR_LATIN) if name == "sh" else word)
+    return _frequency(name, word.translate(_SR_LATIN) if name == "sh" else word, folded)
 
 
-def _frequency(name: str, word: str) -> int:
+def _frequency(name: str, word: str, folded: bool = False) -> int:
     """The log10 frequency (centibels, -600 to 0) of ``word`` in wordfreq's small list ``name``,
     UNLISTED_CB when the list lacks it. A word with an apostrophe or hyphen that the list
     lacks is read as its parts, the rarest part counting (wordfreq splits "anak-anak" and
     Catalan "l'any", keeps Ukrainian "пам'ять")."""
-    value = _lookup(name, word)
+    value = _lookup(name, word, folded)
     if value is not None:
         return value
     parts = [part for part in _SEPARATORS.split(word) if part] if _SEPARATORS.search(word) else []
-    return min((_frequency(name, part) for part in parts), default=UNLISTED_CB)
+    return min((_frequency(name, part, folded) for part in parts), default=UNLISTED_CB)
 
 
-def _lookup(name: str, word: str) -> int | None:
+def _lookup(name: str, word: str, folded: bool = False) -> int | None:
     """The log10 frequency (centibels, -600 to 0) of ``word`` in wordfreq's small list ``name``,
     None when the list does not have it."""
-    keys, values = _word_list(name)
+    keys, values = _word_list(name, folded)
     key = _hash(word)
     position = int(keys.searchsorted(keys.dtype.type(key)))  # (a Python int above 2^63 would be compared as a float)
     if position < len(keys) and int(keys[position]) == key:
@@ -208,9 +217,10 @@ def _hashes(words: list[str], np: Any) -> Any:
 
 
 @cache
-def _word_list(name: str) -> tuple[Any, Any]:
-    """wordfreq's small list ``name`` as (sorted word hashes, log10 frequencies in centibels);
-    empty when wordfreq or the list is not installed or not readable (the evidence is then
+def _word_list(name: str, folded: bool = False) -> tuple[Any, Any]:
+    """wordfreq's small list ``name`` as (sorted word hashes, log10 frequencies in centibels),
+    with ``folded`` its words ASCII-folded (a folded form keeps its most frequent spelling's
+    frequency); empty when wordfreq or the list is not installed or not readable (the evidence is then
     neutral)."""
     import numpy as np
 
@@ -231,6 +241,8 @@ def _word_list(name: str) -> tuple[Any, Any]:
     except (ImportError, OSError, EOFError, ValueError, TypeError):  # missing, damaged, foreign
         return empty
     words = [word for bucket in buckets for word in bucket]
+    if folded:
+        words = [word if word.isascii() else fold(word) for word in words]
     if not words:
         return empty
     frequencies = np.repeat(-np.arange(len(buckets), dtype=np.int16), [len(bucket) for bucket in buckets])

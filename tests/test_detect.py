@@ -453,6 +453,42 @@ def test_serbian_typed_without_diacritics_is_still_serbian() -> None:
     assert detect_language("Predsednik opstine je rekao da ce se radovi na reci zavrsiti do proleca.").code == "sr"
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # without ř, ě, ů the n-gram model read these as Slovak (0.56, 0.80) or Slovene
+        ("Nemocnice v Brne otevrela nove oddeleni pro deti s cukrovkou.", "cs"),
+        ("Cena elektriny pro domacnosti od rijna klesne", "cs"),
+        ("Pocasi se o vikendu vyrazne zhorsi a meteorologove varuji pred bourkami.", "cs"),
+        ("Pocasie sa cez vikend vyrazne zhorsi a meteorologovia varuju pred burkami.", "sk"),
+        ("Cena elektriny pre domacnosti od oktobra klesne", "sk"),
+    ],
+)
+def test_czech_and_slovak_typed_without_diacritics_keep_their_language(text: str, code: str) -> None:
+    assert detect_language(text).code == code
+
+
+def test_a_short_text_without_diacritics_is_not_read_as_typed_without_them() -> None:
+    from normalizer.detect import FOLDED_MIN_LETTERS, _typed_without_diacritics
+    from normalizer.detect_evidence import gather_evidence
+
+    # "hotel praha": most short Czech and Slovak texts have no letter with a diacritic by nature
+    short, long = gather_evidence("Hotel Praha"), gather_evidence("Vlada od noveho roku zvysi minimalni mzdu")
+    assert short.letters < FOLDED_MIN_LETTERS <= long.letters
+    near_czech = {"cs": 0.0, "sk": -1.0, "sl": -2.0}
+    assert not _typed_without_diacritics(short, near_czech)
+    assert _typed_without_diacritics(long, near_czech)
+
+
+def test_a_text_without_diacritics_far_from_czech_and_slovak_is_not_read_as_folded() -> None:
+    from normalizer.detect import SHORT_WORDS_MARGIN, _typed_without_diacritics
+    from normalizer.detect_evidence import gather_evidence
+
+    # Spanish without its accents is Spanish read plainly, not against folded word lists
+    evidence = gather_evidence("Los precios de la energia subiran de nuevo en invierno")
+    assert not _typed_without_diacritics(evidence, {"es": 0.0, "pt": -1.0, "cs": -SHORT_WORDS_MARGIN - 1.0})
+
+
 def test_article_language_decides_a_title_shared_by_close_languages() -> None:
     body = [
         "Gradsko vijeće prihvatilo je prijedlog proračuna, a oporba je najavila prosvjed ispred zgrade.",
@@ -952,7 +988,7 @@ def test_a_listless_member_of_a_close_group_takes_a_share_of_its_word_frequency_
     evidence = gather_evidence("duisternis rondom")  # words Dutch's list holds
     start = {"af": 0.0, "nl": 0.0, "de": 0.0, "en": 0.0}
     logits = dict(start)
-    _add_short_word_evidence(logits, evidence)
+    _add_short_word_evidence(logits, evidence, folded=False)
     moved = {lang: logits[lang] - start[lang] for lang in start}
     assert moved["nl"] > moved["de"]
     assert moved["af"] == pytest.approx(UNLISTED_SHARE * moved["nl"])
@@ -978,7 +1014,7 @@ def test_word_frequencies_only_move_probability_between_group_members() -> None:
     from normalizer.detect_evidence import gather_evidence
 
     logits = {"id": 0.0, "ms": -0.3, "tl": -0.5, "en": -2.0}
-    _add_frequency_evidence(logits, gather_evidence(MALAY_WITHOUT_MARKERS))
+    _add_frequency_evidence(logits, gather_evidence(MALAY_WITHOUT_MARKERS), folded=False)
     assert (logits["tl"], logits["en"]) == (-0.5, -2.0)
     assert _log_total([logits["id"], logits["ms"]]) == pytest.approx(_log_total([0.0, -0.3]))
     assert logits["ms"] > logits["id"]
@@ -990,7 +1026,7 @@ def test_word_frequencies_give_a_group_likelier_together_than_the_best_candidate
 
     evidence = gather_evidence(MALAY_WITHOUT_MARKERS)
     logits = {"tl": 0.0, "id": -0.3, "ms": -0.5}
-    _add_frequency_evidence(logits, evidence)
+    _add_frequency_evidence(logits, evidence, folded=False)
     assert logits["tl"] == 0.0
     assert _decide(logits, evidence).code == "ms"
 
@@ -1000,7 +1036,7 @@ def test_word_frequencies_of_a_group_less_likely_than_the_best_candidate_are_not
     from normalizer.detect_evidence import gather_evidence
 
     logits = {"en": 0.0, "id": -3.0, "ms": -3.0}
-    _add_frequency_evidence(logits, gather_evidence(MALAY_WITHOUT_MARKERS))
+    _add_frequency_evidence(logits, gather_evidence(MALAY_WITHOUT_MARKERS), folded=False)
     assert logits == {"en": 0.0, "id": -3.0, "ms": -3.0}
 
 
@@ -1009,7 +1045,7 @@ def test_words_no_list_knows_leave_the_scores_unchanged() -> None:
     from normalizer.detect_evidence import gather_evidence
 
     logits = {"id": -0.3, "ms": -0.5, "tl": -1.0}
-    _add_frequency_evidence(logits, gather_evidence("Zqvrat blorfen kwazzu"))
+    _add_frequency_evidence(logits, gather_evidence("Zqvrat blorfen kwazzu"), folded=False)
     assert logits == {"id": -0.3, "ms": -0.5, "tl": -1.0}
 
 
@@ -1018,7 +1054,7 @@ def test_a_decisive_model_margin_gets_no_word_frequency_evidence() -> None:
     from normalizer.detect_evidence import gather_evidence
 
     logits = {"id": 0.0, "ms": -FREQUENCY_MARGIN - 1.0}
-    _add_frequency_evidence(logits, gather_evidence(MALAY_WITHOUT_MARKERS))
+    _add_frequency_evidence(logits, gather_evidence(MALAY_WITHOUT_MARKERS), folded=False)
     assert logits == {"id": 0.0, "ms": -FREQUENCY_MARGIN - 1.0}
 
 
@@ -1036,6 +1072,25 @@ def test_a_word_one_list_lacks_counts_as_rarer_there_than_that_lists_rarest_word
     # "tengkujuh" (monsoon) is among the rarest words of the Malay list and not in the Indonesian one
     odds = frequency_odds(["tengkujuh"], ["id", "ms"], "LATIN")
     assert odds["ms"] == 0.0 > odds["id"]
+
+
+def test_folded_word_lists_know_words_typed_without_diacritics() -> None:
+    from normalizer.detect_words import UNLISTED_CB, _list_frequency
+
+    # "nekolik" is Czech "několik" (several) typed without diacritics; "mesta" is also plain Slovak
+    assert _list_frequency("cs", "nekolik") == UNLISTED_CB
+    assert _list_frequency("cs", "nekolik", folded=True) == _list_frequency("cs", "několik") > UNLISTED_CB
+    assert _list_frequency("cs", "mesta", folded=True) >= _list_frequency("cs", "města")
+
+
+def test_folded_word_frequencies_tell_czech_from_slovak() -> None:
+    from normalizer.detect_words import frequency_odds
+
+    # "lékaři varují před chřipkou u malých dětí": folded, "malych", "deti" and "pred" are plain Slovak
+    words = "lekari varuji pred chripkou u malych deti".split()
+    assert frequency_odds(words, ["cs", "sk"], "LATIN")["cs"] < 0
+    odds = frequency_odds(words, ["cs", "sk"], "LATIN", folded=True)
+    assert odds["cs"] == 0.0 > odds["sk"]
 
 
 def test_words_in_another_script_than_the_text_give_no_word_frequency_evidence() -> None:
@@ -1093,7 +1148,7 @@ def test_a_candidate_without_a_word_list_keeps_its_place_against_the_listed_ones
 
     assert "gl" not in WORD_LISTS
     logits = {"en": 0.0, "ca": 0.0, "es": 0.0, "gl": 0.0}
-    _add_short_word_evidence(logits, gather_evidence("company"))
+    _add_short_word_evidence(logits, gather_evidence("company"), folded=False)
     listed = sorted(logits[lang] for lang in ("en", "ca", "es"))
     assert logits["gl"] == listed[1] == 0.0  # the listed candidates' median
     assert logits["en"] > logits["gl"]
@@ -1104,7 +1159,7 @@ def test_short_word_frequencies_leave_candidates_far_behind_the_best_alone() -> 
     from normalizer.detect_evidence import gather_evidence
 
     logits = {"ca": 0.0, "en": -1.0, "it": -SHORT_WORDS_MARGIN - 1.0}
-    _add_short_word_evidence(logits, gather_evidence("company"))
+    _add_short_word_evidence(logits, gather_evidence("company"), folded=False)
     assert logits["it"] == -SHORT_WORDS_MARGIN - 1.0
     assert logits["en"] > logits["ca"]
 
@@ -1114,7 +1169,7 @@ def test_a_short_text_no_word_list_knows_keeps_its_scores() -> None:
     from normalizer.detect_evidence import gather_evidence
 
     logits = {"en": 0.0, "ca": -0.5, "gl": -1.0}
-    _add_short_word_evidence(logits, gather_evidence("Zqvrat blorfen"))
+    _add_short_word_evidence(logits, gather_evidence("Zqvrat blorfen"), folded=False)
     assert logits == {"en": 0.0, "ca": -0.5, "gl": -1.0}
 
 
