@@ -19,6 +19,7 @@ from itertools import chain, pairwise
 
 from normalizer.detect_jat import is_ekavian
 from normalizer.detect_vocabulary import vocabulary_votes
+from normalizer.textclean import repair_mojibake
 
 _CYR_RU = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 _CYR_SR = "абвгдђежзијклљмнњопрстћуфхцчџш"
@@ -540,8 +541,12 @@ class TextEvidence:
 
 def clean_text(text: str) -> str:
     """Drop URLs and e-mail addresses (they carry the language of the web, not of the text) and
-    unpaired surrogates (invalid UTF-16 halves from broken decoders), normalize to NFC."""
+    unpaired surrogates (invalid UTF-16 halves from broken decoders), repair mojibake (UTF-8 read
+    as a single-byte code page: "NejlÃ©pe to vysvÄ›tlÃ­" read as Portuguese at 0.98 before it was
+    repaired; extraction repairs the texts it emits, a caller's own text may not be), normalize
+    to NFC."""
     text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
+    text = repair_mojibake(text)
     if "@" in text or "://" in text or "www." in text.lower():  # the regex costs 10x this test
         text = _URL.sub(" ", text)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

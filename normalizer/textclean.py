@@ -23,22 +23,28 @@ def clean_text(text: str) -> str:
     conservative: it only re-decodes text that is evidently mis-decoded), NFC, invisible and control
     characters removed, non-breaking and other special spaces made plain, runs of spaces collapsed,
     lines stripped. Newlines are kept. Quotes, letter forms and cedillas are left exactly as given."""
-    text = _LINE_BREAKS.sub("\n", text)
-    if may_be_mojibake(text):
-        import ftfy
-
-        text = ftfy.fix_text(
-            text,
-            unescape_html=False,
-            uncurl_quotes=False,
-            fix_character_width=False,
-            fix_latin_ligatures=False,
-            normalization="NFC",
-            explain=False,
-        )
+    text = repair_mojibake(_LINE_BREAKS.sub("\n", text))
     text = _CONTROL.sub("", _SPACE_LIKE.sub(" ", _INVISIBLE.sub("", text)))
     text = "\n".join(_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def repair_mojibake(text: str) -> str:
+    """Text with its mojibake repaired by ftfy ("NejlÃ©pe" -> "Nejlépe"), only when it shows a
+    trace of it (see :func:`may_be_mojibake`); anything else is returned as it is."""
+    if not may_be_mojibake(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_text(
+        text,
+        unescape_html=False,
+        uncurl_quotes=False,
+        fix_character_width=False,
+        fix_latin_ligatures=False,
+        normalization="NFC",
+        explain=False,
+    )
 
 
 def clean_inline(text: str | None) -> str | None:

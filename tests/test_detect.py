@@ -117,6 +117,19 @@ def test_invalid_surrogates_are_tolerated() -> None:
     assert detect_language("Die Stadt \udcff plant \ud800 neue Radwege für alle Bezirke.").code == "de"
 
 
+@pytest.mark.parametrize(
+    ("text", "code_page"),
+    [
+        ("Nejlépe to vysvětlí následující příklad", "cp1252"),  # was Portuguese at 0.98
+        ("Правительство объявило о новых мерах поддержки семей.", "cp1251"),
+    ],
+)
+def test_mojibake_is_detected_as_the_text_it_damaged(text: str, code_page: str) -> None:
+    damaged = text.encode("utf-8").decode(code_page)
+    assert damaged != text
+    assert detect_language(damaged) == detect_language(text)
+
+
 def test_mixed_scripts_follow_the_dominant_script() -> None:
     text = "Компания Apple представила новый iPhone на презентации в Калифорнии вчера вечером."
     assert detect_language(text).code == "ru"
