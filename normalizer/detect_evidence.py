@@ -176,6 +176,32 @@ _BS_SR = (
     "portparola portparolka pasoš pasoša pasoše"
 )
 
+# Foreign names in the news: Serbian spelling transcribes them ("Tramp", "Vašington", "Gugl"),
+# Croatian, Bosnian and Slovene keep the original ("Trump", "Washington", "Google"). International
+# stories name them again and again, often in sentences nothing else tells apart. (Serbian,
+# original) stems, declined with _NAME_ENDINGS; only names each side spells its own way: exonyms
+# Croatian writes as Serbian does ("Teksas", "Šangaj") are not here.
+_FOREIGN_NAMES = (
+    ("tramp", "trump"), ("bajden", "biden"), ("makron", "macron"), ("šolc", "scholz"),
+    ("džonson", "johnson"), ("heris", "harris"), ("klinton", "clinton"), ("lajen", "leyen"),
+    ("cukerberg", "zuckerberg"), ("gejts", "gates"), ("đinping", "jinping"),
+    ("netanjahu", "netanyahu"), ("vašington", "washington"), ("njujork", "york"),
+    ("čikago", "chicago"), ("holivud", "hollywood"), ("majami", "miami"), ("gugl", "google"),
+    ("fejsbuk", "facebook"), ("tviter", "twitter"), ("majkrosoft", "microsoft"),
+    ("jutjub", "youtube"), ("ajfon", "iphone"),
+)
+# case endings and the possessive adjective ("Trampa", "Trampu", "Trampova"; Croatian declines
+# the original spelling the same way: "Trumpa", "Googlea")
+_NAME_ENDINGS = ("", "a", "u", "om", "ov", "ova", "ove", "ovu", "ovi", "ovog", "ovom", "ovoj", "ovih", "ovim")
+
+
+def _declined(stems: Iterable[str]) -> str:
+    return " ".join(stem + ending for stem in stems for ending in _NAME_ENDINGS)
+
+
+_TRANSCRIBED_NAMES = _declined(serbian for serbian, _ in _FOREIGN_NAMES)
+_ORIGINAL_NAMES = _declined(original for _, original in _FOREIGN_NAMES)
+
 # Words that separate the members of a close group. A word belongs here only when it is common in
 # news prose of its language and absent (or rare) in the other members of the group.
 MARKERS: dict[str, frozenset[str]] = {
@@ -184,11 +210,11 @@ MARKERS: dict[str, frozenset[str]] = {
         "sr": "је су био била били биће који која које сви данас каже рекао рекла због након "
         "између такође већ ће али овај ова године шта њихов њихова београд београду "
         "србија србије србији beograd beogradu tanjug tanjuga evro evra evrima "
-        + f"{_EKAVIAN} {_BS_SR} {_SR_ONLY} {_EAST} srbija srbije "
+        + f"{_EKAVIAN} {_BS_SR} {_SR_ONLY} {_EAST} {_TRANSCRIBED_NAMES} srbija srbije "
         # Montenegrin, which counts as Serbian: "nijesu", "sjutra", and its currency, the euro
         # (where Serbia writes "evro": only ijekavian, Montenegrin text has it)
         "nijesu nijesam nijesmo nijeste sjutra sjutradan euro eura",
-        "hr": _WEST + " sustav sustava sustavu sustavi znanost znanosti znanstveni znanstvena "
+        "hr": f"{_WEST} {_ORIGINAL_NAMES} sustav sustava sustavu sustavi znanost znanosti znanstveni znanstvena "
         "sudac suca sutkinja tržnica tržnice tržnici autocesta autoceste autocestu "
         "umirovljenici umirovljenika zastupnik zastupnici zastupnika otok otoka otoku "
         "odvjetnik odvjetnika kazneni kaznena kazneno kaznenog promet "
@@ -223,14 +249,14 @@ MARKERS: dict[str, frozenset[str]] = {
         "dužnosnici dužnosnike župan župana vojarna vojarne vojarni autobusni autobusnog "
         "autobusnom prometnica prometnice putovnica putovnice putovnicu cjepivo cjepiva cjepivom "
         "ozlijeđen ozlijeđena ozlijeđeno ozlijeđeni ozlijeđene",
-        "bs": f"{_BS_SR} {_EAST} {_WEST} historija historije historiji historijski "
+        "bs": f"{_BS_SR} {_EAST} {_WEST} {_ORIGINAL_NAMES} historija historije historiji historijski "
         "saopćenje saopćio saopćila lahko sahat "
         "sahata kahva kahve sarajevo sarajevu bih federacije federacija kantona kanton kantonu "
         "bošnjaci bošnjaka mahala fena entitet entiteta entitetu entiteti entitetima fbih "
         # employees: "uposlenici" (Croatian "zaposlenici", Serbian "zaposleni")
         "uposlenik uposlenika uposlenici uposlenike uposlenih uposlenicima",
         # Slovene shares the group with Serbian, Croatian and Bosnian: its own function words
-        "sl": "in ki so bo bodo tudi kot vendar zelo ter",
+        "sl": f"in ki so bo bodo tudi kot vendar zelo ter {_ORIGINAL_NAMES}",
         "mk": "во со ќе е беше ги го ѝ нивната нивниот повеќе денес тоа оваа овој "
         "сите меѓу владата владаат скопје македонија северна така "
         "бил кои според годинава каде сепак тогаш",

@@ -713,6 +713,25 @@ def test_montenegrin_forms_mark_serbian_only(word: str) -> None:
     assert marker_counts([word.lower()], group_of("hr")) == {"sr": 1}
 
 
+@pytest.mark.parametrize(("word", "members"), [
+    ("trampa", {"sr"}), ("vašingtonu", {"sr"}), ("vasingtonu", {"sr"}), ("guglom", {"sr"}),
+    ("trumpa", {"hr", "bs", "sl"}), ("washingtonu", {"hr", "bs", "sl"}), ("googlea", {"hr", "bs", "sl"}),
+])
+def test_foreign_names_transcribed_mark_serbian_and_kept_as_written_the_others(word: str, members: set[str]) -> None:
+    from normalizer.detect_evidence import group_of, marker_counts
+
+    assert set(marker_counts([word], group_of("hr"))) == members
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Tramp je u Vašingtonu razgovarao sa Makronom o carinama.", {"sr"}),
+    ("Trump je u Washingtonu razgovarao s Macronom o carinama.", {"hr", "bs"}),
+    ("Predsjednik Tramp potpisao je novu uredbu o carinama.", {"sr"}),  # ijekavian: Montenegro
+])
+def test_how_a_sentence_spells_foreign_names_tells_serbian_from_croatian_and_bosnian(text: str, codes: set[str]) -> None:
+    assert detect_language(text).code in codes
+
+
 def test_healing_ljekovit_marks_no_member() -> None:
     from normalizer.detect_evidence import group_of, marker_counts
 
