@@ -202,19 +202,20 @@ UNLISTED_SHARE = 0.5
 # online as "nekolik", "mesta", and the n-gram model and lingua, trained on text with diacritics,
 # then read most Czech as Slovak (the letters ř, ě, ů that set Czech apart are gone; of
 # benchmarks/langid.py's Czech sentences folded to ASCII, 70% were right, many wrong ones at 0.95
-# or more). Such a text keeps FOLDED_DAMPING of their preference inside FOLDED_GROUPS, and its
-# words are read against word lists folded the same way (detect_words: against the plain lists a
-# folded Czech word is unknown to Czech and often a plain Slovak word, "mesta"); the marker words
-# count folded already; and, as for a short text, its words are weighed across the near candidates
-# too, whatever their length: folded Czech also reads as Slovene or Bosnian to the model
-# ("Pocasi se o vikendu vyrazne zhorsi ..." was Slovene). benchmarks/langid.py's folded texts: Czech / Slovak sentences 70.4 / 93.0
-# -> 98.3 / 99.1, titles 66.4 / 92.0 -> 94.7 / 99.1, held-out Czech 73 / 60 -> 100 / 87; damping
-# 0.5 leaves Czech at 97.4 / 92.9, 0 costs Slovak titles (96.5). From 20 letters on (25 costs
-# folded titles, cs / sk 91.2 / 95.6; at 12, folded word pairs gain, Czech 45 -> 78%, but word
-# pairs that lack diacritics by nature lose, 88.1 -> 87.9), and only near Czech or Slovak: a
-# Spanish or Dutch word pair without accents is not read as folded. lingua's public data, checked
-# afterwards: Czech sentences 95.3 -> 96.5 (the two typed without diacritics), and one Danish
-# word pair lost ("internationale definition", now French); texts of our set unchanged.
+# or more). Such a text keeps FOLDED_DAMPING of their preference inside FOLDED_GROUPS; its words
+# are read against word lists folded the same way (detect_words: against the plain lists a folded
+# Czech word is unknown to Czech and often a plain Slovak word, "mesta"), and across the near
+# candidates too, as a short text's are, whatever its length: folded Czech also reads as Slovene
+# or Bosnian to the model ("Pocasi se o vikendu vyrazne zhorsi ..." was Slovene). The marker
+# words count folded already. benchmarks/langid.py's folded texts: Czech / Slovak sentences
+# 70.4 / 93.0 -> 98.3 / 99.1, titles 66.4 / 91.8 -> 95.5 / 99.1, held-out Czech sentences / titles
+# 73 / 60 -> 100 / 87. Damping 0.5 left Czech titles 1.8 points lower, 0 cost Slovak titles 2.6.
+# From 20 letters on (at 25, folded titles lose 3.5 points; at 12, folded word pairs gain, Czech
+# 45 -> 78%, but word pairs that lack diacritics by nature lose, 88.1 -> 87.9), and only near
+# Czech or Slovak: a Spanish or Dutch word pair without accents is not read as folded. lingua's
+# public data, checked afterwards: Czech sentences 95.3 -> 96.5 (the two typed without
+# diacritics), one Danish word pair lost ("internationale definition", now French); the texts of
+# our set with diacritics are unchanged.
 FOLDED_MIN_LETTERS = 20
 FOLDED_DAMPING = 0.2
 FOLDED_GROUPS = (("cs", "sk"),)
@@ -711,10 +712,10 @@ def _add_short_word_evidence(logits: dict[str, float], evidence: TextEvidence, f
     """Word frequencies (:mod:`normalizer.detect_words`) across the candidates of a short text
     (or one typed without diacritics, ``folded``) within SHORT_WORDS_MARGIN of the best: on a
     word or two the n-gram models often misread a word any dictionary knows ("company" as
-    Catalan, "ministro" as Italian), and how often each candidate writes it tells them apart. Only the near candidates' lists are read (each costs
-    15-80 ms on first use); every other candidate, near ones without a word list included, is
-    left where it is against the median of the near listed ones: neither favoured nor punished
-    for a list it lacks or was not asked. The members of a close group all take their best
+    Catalan, "ministro" as Italian), and how often each candidate writes it tells them apart.
+    Only the near candidates' lists are read (each costs 15-80 ms on first use); every other
+    candidate, near ones without a word list included, is left where it is against the median
+    of the near listed ones: neither favoured nor punished for a list it lacks or was not asked. The members of a close group all take their best
     member's odds: which of them the text is in is :func:`_add_frequency_evidence`'s call, made
     after the marker words, and counting their lists twice made Slovak titles Czech; a near
     member without a list of its own takes UNLISTED_SHARE of them."""
