@@ -214,8 +214,8 @@ MARKERS: dict[str, frozenset[str]] = {
         # Montenegrin, which counts as Serbian: "nijesu", "sjutra", and its currency, the euro
         # (where Serbia writes "evro": only ijekavian, Montenegrin text has it)
         "nijesu nijesam nijesmo nijeste sjutra sjutradan euro eura",
-        "hr": f"{_WEST} {_ORIGINAL_NAMES} sustav sustava sustavu sustavi znanost znanosti znanstveni znanstvena "
-        "sudac suca sutkinja tržnica tržnice tržnici autocesta autoceste autocestu "
+        "hr": f"{_WEST} {_ORIGINAL_NAMES} sustav sustava sustavu sustavi znanost znanosti "
+        "znanstveni znanstvena sudac suca sutkinja tržnica tržnice tržnici autocesta autoceste autocestu "
         "umirovljenici umirovljenika zastupnik zastupnici zastupnika otok otoka otoku "
         "odvjetnik odvjetnika kazneni kaznena kazneno kaznenog promet "
         "prometa prometna prometne kemija kemijski točka točke točno tajnik "
