@@ -716,10 +716,11 @@ def _add_short_word_evidence(logits: dict[str, float], evidence: TextEvidence, f
     Catalan, "ministro" as Italian), and how often each candidate writes it tells them apart.
     Only the near candidates' lists are read (each costs 15-80 ms on first use); every other
     candidate, near ones without a word list included, is left where it is against the median
-    of the near listed ones: neither favoured nor punished for a list it lacks or was not asked. The members of a close group all take their best
-    member's odds: which of them the text is in is :func:`_add_frequency_evidence`'s call, made
-    after the marker words, and counting their lists twice made Slovak titles Czech; a near
-    member without a list of its own takes UNLISTED_SHARE of them."""
+    of the near listed ones: neither favoured nor punished for a list it lacks or was not asked.
+    The members of a close group all take their best member's odds: which of them the text is
+    in is :func:`_add_frequency_evidence`'s call, made after the marker words, and counting their
+    lists twice made Slovak titles Czech; a near member without a list of its own takes
+    UNLISTED_SHARE of them."""
     floor = max(logits.values()) - SHORT_WORDS_MARGIN
     listed = sorted(lang for lang, value in logits.items() if value >= floor and lang in WORD_LISTS)
     if len(listed) < 2:

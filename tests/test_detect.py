@@ -429,6 +429,10 @@ def test_every_paragraph_of_a_very_long_article_gets_a_code() -> None:
         # vs Bulgarian verbal nouns in -ние
         ("Родителите бараат поголема безбедност пред училиштата.", "mk"),
         ("Министерството обеща намаление на цените на тока.", "bg"),
+        # Afrikaans function words and -lik against Dutch ones and -lijk
+        ("Die regering het gesê dat die nuwe wet volgende jaar in werking sal tree.", "af"),
+        ("De regering heeft gezegd dat de nieuwe wet volgend jaar in werking treedt.", "nl"),
+        ("werklik belangrik", "af"),
     ],
 )
 def test_close_pair_rules_from_grammar_and_spelling(text: str, code: str) -> None:
@@ -713,16 +717,6 @@ def test_montenegrin_forms_mark_serbian_only(word: str) -> None:
     assert marker_counts([word.lower()], group_of("hr")) == {"sr": 1}
 
 
-@pytest.mark.parametrize(("word", "members"), [
-    ("trampa", {"sr"}), ("vašingtonu", {"sr"}), ("vasingtonu", {"sr"}), ("guglom", {"sr"}),
-    ("trumpa", {"hr", "bs", "sl"}), ("washingtonu", {"hr", "bs", "sl"}), ("googlea", {"hr", "bs", "sl"}),
-])
-def test_foreign_names_transcribed_mark_serbian_and_kept_as_written_the_others(word: str, members: set[str]) -> None:
-    from normalizer.detect_evidence import group_of, marker_counts
-
-    assert set(marker_counts([word], group_of("hr"))) == members
-
-
 @pytest.mark.parametrize(("text", "codes"), [
     ("Tramp je u Vašingtonu razgovarao sa Makronom o carinama.", {"sr"}),
     ("Trump je u Washingtonu razgovarao s Macronom o carinama.", {"hr", "bs"}),
@@ -736,13 +730,6 @@ def test_healing_ljekovit_marks_no_member() -> None:
     from normalizer.detect_evidence import group_of, marker_counts
 
     assert marker_counts(["ljekovito"], group_of("hr")) == {}
-
-
-@pytest.mark.parametrize(("word", "members"), [("poreskih", {"sr", "bs"}), ("poreznu", {"hr", "bs"})])
-def test_tax_adjectives_mark_their_side(word: str, members: set[str]) -> None:
-    from normalizer.detect_evidence import group_of, marker_counts
-
-    assert set(marker_counts([word], group_of("hr"))) == members
 
 
 @pytest.mark.parametrize(("word", "member"), [
@@ -781,6 +768,10 @@ def test_native_verbs_in_isati_mark_no_member(word: str) -> None:
     ("ubistva", {"sr", "bs"}),
     ("spoljnih", {"sr"}),           # foreign (affairs): Croatian, Bosnian, Montenegrin "vanjskih"
     ("uposlenici", {"bs"}),         # employees: Croatian "zaposlenici"
+    ("poreskih", {"sr", "bs"}), ("poreznu", {"hr", "bs"}),  # tax: "poreska" / "porezna uprava"
+    # foreign names: Serbian transcribes them, the others keep the original spelling
+    ("trampa", {"sr"}), ("vašingtonu", {"sr"}), ("vasingtonu", {"sr"}), ("guglom", {"sr"}),
+    ("trumpa", {"hr", "bs", "sl"}), ("washingtonu", {"hr", "bs", "sl"}), ("googlea", {"hr", "bs", "sl"}),
     ("kerajaan", {"ms"}),
     ("narkoba", {"id"}),
     ("pesakit", {"ms"}), ("pasien", {"id"}),  # patient
@@ -997,18 +988,6 @@ def test_a_marker_of_another_group_does_not_lift_its_language_over_english(text:
     # their group, never above the English reading (word frequencies may find "pre sale" more
     # Romanian than English: "sale", his, is among Romanian's 500 most frequent words)
     assert detect_language(text).code not in group
-
-
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        ("Die regering het gesê dat die nuwe wet volgende jaar in werking sal tree.", "af"),
-        ("De regering heeft gezegd dat de nieuwe wet volgend jaar in werking treedt.", "nl"),
-        ("werklik belangrik", "af"),
-    ],
-)
-def test_afrikaans_and_dutch_are_told_apart(text: str, code: str) -> None:
-    assert detect_language(text).code == code
 
 
 def test_a_listless_member_of_a_close_group_takes_a_share_of_its_word_frequency_odds() -> None:
